@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { ACTIVITY_LABELS, formatDay, formatMoney, STATUS_LABELS } from '@/lib/domain/format';
+import type { CardView } from '@/lib/messaging/views';
+import { useAction } from '../use-action';
+import { EditClientForm } from './EditClientForm';
+
+const MATCH_LABELS = { address: 'by address', domain: 'by company domain', phone: 'by phone', name: 'by name only: please confirm' };
+
+export function ClientCardView({ card }: { card: CardView }) {
+  const { client } = card;
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState('');
+  const action = useAction();
+  const contact = card.contacts.find((c) => c.id === card.matchedContactId) ?? null;
+
+  const addNote = () =>
+    action.run({ type: 'sidebarToBackground.addNote', clientId: client.id, contactId: contact?.id ?? null, text: note }, () => setNote(''));
+  const setNextContact = (date: string) =>
+    action.run({ type: 'sidebarToBackground.updateClient', clientId: client.id, patch: { nextContactAt: date || null } });
+
+  return (
+    <article className="card" data-client-id={client.id} data-match={card.by} data-confirmed={card.confirmed}>
+      <header>
+        <h3 className="company">{client.name}</h3>
+        <span className={`status status-${client.status}`}>{STATUS_LABELS[client.status]}</span>
+      </header>
+      <p className={card.confirmed ? 'muted small' : 'warning small'}>Matched {MATCH_LABELS[card.by]}</p>
+      {contact && (
+        <p className="contact">
+          {contact.name}
+          {contact.position && <span className="muted">, {contact.position}</span>}
+        </p>
+      )}
+      {editing ? (
+        <EditClientForm client={client} onDone={() => setEditing(false)} />
+      ) : (
+        <dl className="fields">
+          <dt>Phones</dt>
+          <dd>{[...(contact?.phones ?? []), ...client.phones].map((p) => p.raw).join(', ') || '—'}</dd>
+          <dt>Price type</dt>
+          <dd>{client.priceType || '—'}</dd>
+          <dt>Payment terms</dt>
+          <dd>{client.contract.paymentTerms || '—'}</dd>
+          <dt>Receivables</dt>
+          <dd>
+            {formatMoney(client.receivables.amount)}
+            {client.receivables.overdueAmount ? <span className="warning"> ({formatMoney(client.receivables.overdueAmount)} overdue)</span> : null}
+          </dd>
+          <dt>Last contact</dt>
+          <dd>{formatDay(client.lastContactAt)}</dd>
+          <dt>Next contact</dt>
+          <dd>
+            <input type="date" aria-label="Next contact date" value={client.nextContactAt ?? ''} onChange={(e) => setNextContact(e.target.value)} />
+          </dd>
+        </dl>
+      )}
+      {!editing && (
+        <button type="button" className="link" onClick={() => setEditing(true)}>
+          Edit card
+        </button>
+      )}
+      {card.contacts.length > 1 && (
+        <details className="small">
+          <summary>{card.contacts.length} contacts</summary>
+          <ul>
+            {card.contacts.map((c) => (
+              <li key={c.id}>
+                {c.name || c.emails[0]} {c.position && <span className="muted">({c.position})</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="note-form">
+        <textarea aria-label="Note" placeholder="Add a note…" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <button type="button" disabled={!note.trim() || action.busy} onClick={addNote}>
+          Add note
+        </button>
+      </div>
+      {action.error && <p className="error" role="alert">{action.error}</p>}
+      {card.recent.length > 0 && (
+        <ol className="timeline">
+          {card.recent.map((a) => (
+            <li key={a.id} data-activity={a.type}>
+              <span className="muted small">
+                {formatDay(a.at)} · {ACTIVITY_LABELS[a.type]}
+              </span>{' '}
+              {a.summary}
+            </li>
+          ))}
+        </ol>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,21 @@
+import { useCallback, useState } from 'react';
+import type { Message } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/send';
+
+/** Sends one message at a time and keeps its error to show next to the control. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(async <T,>(message: Message, onSuccess?: (data: T) => void) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onSuccess?.(await sendToBackground<T>(message));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run };
+}

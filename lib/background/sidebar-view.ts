@@ -1,0 +1,78 @@
+import { getClientCard, type ClientCard } from '@/lib/db/clients';
+import type { ClientDeskDb } from '@/lib/db/database';
+import { findMatchesForEmail, findMatchesForName } from '@/lib/db/lookup';
+import { companyFromDomain, emailDomain, isFreeMailDomain, isOwnDomain, nameFromAddress, normalizeEmail } from '@/lib/domain/email';
+import type { ClientMatch } from '@/lib/domain/match';
+import type { Settings } from '@/lib/domain/types';
+import type { CardView, ContextView, CorrespondentView, NewCardDraft, SidebarView } from '@/lib/messaging/views';
+import type { Correspondent, PageSnapshot } from '@/lib/sites/types';
+
+// Turns what the adapter saw into what the sidebar shows: each correspondent with its cards.
+
+export const EMPTY_VIEW: SidebarView = { site: null, contexts: [], problems: [], emittedAt: null };
+
+function draftFor(person: Correspondent, settings: Settings): NewCardDraft {
+  const domain = person.email ? emailDomain(person.email) : null;
+  const companyDomain = domain && !isFreeMailDomain(domain) && !isOwnDomain(domain, settings.ownDomains) ? domain : null;
+  const contactName = person.name.trim() || (person.email ? nameFromAddress(person.email) : '');
+  return {
+    companyName: companyDomain ? companyFromDomain(companyDomain) : contactName,
+    domain: companyDomain,
+    contactName,
+    email: person.email,
+  };
+}
+
+function toCardView(match: ClientMatch, card: ClientCard): CardView {
+  const matchedId = match.contact?.id ?? null;
+  return {
+    client: card.client,
+    contacts: [...card.contacts].sort((a, b) => Number(b.id === matchedId) - Number(a.id === matchedId)),
+    matchedContactId: matchedId,
+    by: match.by,
+    confirmed: match.confirmed,
+    recent: card.recent,
+  };
+}
+
+export async function buildSidebarView(db: ClientDeskDb, snapshot: PageSnapshot, emittedAt: number | null, settings: Settings): Promise<SidebarView> {
+  const cards = new Map<string, Promise<ClientCard | null>>();
+  const cardOf = (clientId: string) => {
+    let card = cards.get(clientId);
+    if (!card) cards.set(clientId, (card = getClientCard(db, clientId)));
+    return card;
+  };
+
+  async function viewOf(seen: Correspondent): Promise<CorrespondentView | null> {
+    // Addresses arrive from the page: normalize again rather than trust the content script.
+    const person = { ...seen, email: seen.email ? normalizeEmail(seen.email) : null };
+    const matches = person.email ? await findMatchesForEmail(db, person.email, settings) : await findMatchesForName(db, person.name);
+    // A colleague at the user's own company is not a client unless a card says so.
+    if (!matches.length && person.email && isOwnDomain(emailDomain(person.email), settings.ownDomains)) return null;
+    const views = await Promise.all(
+      matches.map(async (match) => {
+        const card = await cardOf(match.client.id);
+        return card ? toCardView(match, card) : null;
+      }),
+    );
+    return { email: person.email, name: person.name, role: person.role, cards: views.filter((v): v is CardView => !!v), draft: draftFor(person, settings) };
+  }
+
+  const contexts: ContextView[] = await Promise.all(
+    snapshot.contexts.map(async (context) => {
+      const people = context.correspondents.filter((p) => !p.email || p.email !== snapshot.selfEmail);
+      const views = await Promise.all(people.map(viewOf));
+      return {
+        kind: context.kind,
+        id: context.id,
+        variant: context.variant,
+        subject: context.subject,
+        focused: context.id === snapshot.focusedContextId,
+        correspondents: views.filter((v): v is CorrespondentView => !!v),
+      };
+    }),
+  );
+  // The focused compose first, then other composes, then the thread.
+  contexts.sort((a, b) => Number(b.focused) - Number(a.focused) || Number(b.kind === 'compose') - Number(a.kind === 'compose'));
+  return { site: snapshot.site, contexts, problems: snapshot.problems, emittedAt };
+}

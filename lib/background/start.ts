@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import { getDb } from '@/lib/db/database';
+import { getSettings } from '@/lib/db/settings';
+import type { Settings } from '@/lib/domain/types';
+import { acceptMessage, type SenderRules } from '@/lib/messaging/accept';
+import { SIDEBAR_PORT, type Reply } from '@/lib/messaging/protocol';
+import { handleMessage } from './handlers';
+import { SidebarHub } from './sidebar-hub';
+
+// The service worker: owns the database, accepts or refuses every message in one place,
+// and keeps each tab's sidebar up to date.
+
+export function startBackground(): void {
+  const db = getDb();
+  let cachedSettings: Promise<Settings> | null = null;
+  const settings = () => (cachedSettings ??= getSettings(db));
+  const hub = new SidebarHub(db, settings);
+  const extensionOrigin = browser.runtime.getURL('/');
+  const rules: SenderRules = {
+    extensionId: browser.runtime.id,
+    extensionOrigin,
+    // Any site a content script is declared for may talk to us: a new site adapter needs no edit here.
+    sitePatterns: (browser.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []),
+  };
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<Reply<unknown>> => {
+    const accepted = acceptMessage(raw, sender, rules);
+    if (!accepted.ok) {
+      console.warn('[ClientDesk]', accepted.error, { from: sender.url });
+      return Promise.resolve({ ok: false, error: accepted.error });
+    }
+    const ctx = { db, hub, settings, settingsChanged: (s: Settings) => (cachedSettings = Promise.resolve(s)), tabId: sender.tab?.id };
+    return handleMessage(accepted.message, ctx).then(
+      (data) => ({ ok: true, data }),
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        console.warn('[ClientDesk]', accepted.message.type, 'failed:', error);
+        return { ok: false, error: message };
+      },
+    );
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    const sender = port.sender;
+    const fromSidebar = port.name === SIDEBAR_PORT && sender?.id === browser.runtime.id && sender.url?.startsWith(`${extensionOrigin}sidebar.html`);
+    if (!fromSidebar || sender?.tab?.id === undefined) {
+      console.warn('[ClientDesk] port refused', port.name, sender?.url);
+      port.disconnect();
+      return;
+    }
+    void hub.connect(port, sender.tab.id);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => hub.forgetTab(tabId));
+}

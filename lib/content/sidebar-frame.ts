@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+
+// Docks the sidebar (an extension page in an iframe) at the right of the site. The site's body is
+// narrowed and made the containing block of its fixed-position children (transform), so Gmail's
+// compose windows and their Send buttons move left with it instead of sliding under the sidebar.
+// The host hangs off <html>, outside the body the site re-renders.
+
+export const SIDEBAR_WIDTH = 360;
+
+const PAGE_CSS = `
+html.clientdesk-docked > body {
+  width: calc(100% - ${SIDEBAR_WIDTH}px) !important;
+  min-width: 0 !important;
+  transform: translateX(0);
+}`;
+
+const SHADOW_CSS = `
+:host { all: initial; }
+.panel { position: fixed; top: 0; right: 0; bottom: 0; width: ${SIDEBAR_WIDTH}px; z-index: 2147483000;
+  border-left: 1px solid #dadce0; background: #fff; box-shadow: -2px 0 6px rgba(0,0,0,.08); }
+.panel[hidden] { display: none; }
+iframe { border: 0; width: 100%; height: 100%; display: block; }
+.handle { position: fixed; top: 45%; right: 0; z-index: 2147483001; width: 22px; height: 72px; padding: 0;
+  border: 1px solid #c3c7cf; border-right: 0; border-radius: 8px 0 0 8px; background: #1a73e8; color: #fff;
+  font: 600 11px/1 system-ui, sans-serif; writing-mode: vertical-rl; cursor: pointer; }
+.handle.open { right: ${SIDEBAR_WIDTH}px; }
+`;
+
+export interface SidebarFrame {
+  setOpen(open: boolean): void;
+  isOpen(): boolean;
+}
+
+export function mountSidebarFrame(onToggle: (open: boolean) => void, signal: AbortSignal): SidebarFrame {
+  const pageStyle = document.createElement('style');
+  pageStyle.textContent = PAGE_CSS;
+  (document.head ?? document.documentElement).append(pageStyle);
+
+  const host = document.createElement('clientdesk-sidebar');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = SHADOW_CSS;
+  const panel = document.createElement('div');
+  panel.className = 'panel';
+  const frame = document.createElement('iframe');
+  frame.src = browser.runtime.getURL('/sidebar.html');
+  frame.title = 'ClientDesk';
+  panel.append(frame);
+  const handle = document.createElement('button');
+  handle.className = 'handle';
+  handle.type = 'button';
+  handle.textContent = 'ClientDesk';
+  shadow.append(style, panel, handle);
+  document.documentElement.append(host);
+
+  let open = false;
+  const setOpen = (next: boolean) => {
+    open = next;
+    panel.hidden = !open;
+    handle.classList.toggle('open', open);
+    handle.setAttribute('aria-expanded', String(open));
+    handle.setAttribute('aria-label', open ? 'Collapse the ClientDesk sidebar' : 'Open the ClientDesk sidebar');
+    document.documentElement.classList.toggle('clientdesk-docked', open);
+    // Sites lay out their panes on resize.
+    window.dispatchEvent(new Event('resize'));
+  };
+  setOpen(false);
+  handle.addEventListener('click', () => {
+    setOpen(!open);
+    onToggle(open);
+  });
+
+  signal.addEventListener('abort', () => {
+    host.remove();
+    pageStyle.remove();
+    document.documentElement.classList.remove('clientdesk-docked');
+  });
+  return { setOpen, isOpen: () => open };
+}

@@ -1,0 +1,53 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Activity, Client, Contact, Template } from '@/lib/domain/types';
+
+// The only code that opens IndexedDB. Only the background and first-party extension pages may
+// import lib/db: inside a site the sidebar iframe is a third-party frame and IndexedDB is denied
+// there (toolchain.md), so the sidebar gets its data by messages.
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type ClientDeskDb = Dexie & {
+  clients: EntityTable<Client, 'id'>;
+  contacts: EntityTable<Contact, 'id'>;
+  activities: EntityTable<Activity, 'id'>;
+  templates: EntityTable<Template, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
+
+export const DB_NAME = 'clientdesk';
+
+/** Schema v1: every index a rule needs (DESIGN.md "Data model"). Change it only by adding a version. */
+export const SCHEMA_V1 = {
+  clients: 'id, name, *domains, *emails, *phoneE164s, status, taxId, nextContactAt, lastContactAt, updatedAt',
+  contacts: 'id, clientId, name, *emails, *phoneE164s, updatedAt',
+  activities: 'id, clientId, [type+dayKey], [clientId+at], channelRef, at',
+  templates: 'id, kind, name',
+  settings: 'key',
+} as const;
+
+export function openDb(name = DB_NAME): ClientDeskDb {
+  const db = new Dexie(name) as ClientDeskDb;
+  db.version(1).stores(SCHEMA_V1);
+  return db;
+}
+
+let shared: ClientDeskDb | null = null;
+
+/** The extension's database, opened once per context. */
+export function getDb(): ClientDeskDb {
+  shared ??= openDb();
+  return shared;
+}
+
+/** Random ids, never auto-increment: records must replicate between managers later. */
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}

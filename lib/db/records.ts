@@ -1,0 +1,64 @@
+import type { Client, Contact, PhoneNumber } from '@/lib/domain/types';
+import { newId, nowIso } from './database';
+
+// Constructors that give every record its full shape, so partial input never reaches the store.
+
+export type ClientFields = Partial<Omit<Client, 'id' | 'ownerId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'phoneE164s'>>;
+export type ContactFields = Partial<Omit<Contact, 'id' | 'ownerId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'phoneE164s' | 'clientId'>>;
+
+export function e164s(phones: readonly PhoneNumber[]): string[] {
+  return [...new Set(phones.map((p) => p.e164))];
+}
+
+export function buildClient(fields: ClientFields, ownerId: string): Client {
+  const now = nowIso();
+  const phones = fields.phones ?? [];
+  return {
+    id: newId(),
+    ownerId,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    name: fields.name ?? '',
+    legalName: fields.legalName ?? '',
+    taxId: fields.taxId ?? '',
+    status: fields.status ?? 'prospect',
+    domains: fields.domains ?? [],
+    emails: fields.emails ?? [],
+    phones,
+    phoneE164s: e164s(phones),
+    industry: fields.industry ?? '',
+    source: fields.source ?? '',
+    priceType: fields.priceType ?? '',
+    contract: { paymentTerms: '', deferralDays: null, discountPct: null, creditLimit: null, ...fields.contract },
+    receivables: { amount: null, overdueAmount: null, dueDate: null, ...fields.receivables },
+    reliabilityRating: fields.reliabilityRating ?? null,
+    reliabilityNote: fields.reliabilityNote ?? '',
+    needs: fields.needs ?? '',
+    tags: fields.tags ?? [],
+    notes: fields.notes ?? '',
+    holidayDate: fields.holidayDate ?? null,
+    lastContactAt: fields.lastContactAt ?? null,
+    nextContactAt: fields.nextContactAt ?? null,
+  };
+}
+
+export function buildContact(clientId: string, fields: ContactFields, ownerId: string): Contact {
+  const now = nowIso();
+  const phones = fields.phones ?? [];
+  return {
+    id: newId(),
+    ownerId,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    clientId,
+    name: fields.name ?? '',
+    position: fields.position ?? '',
+    emails: fields.emails ?? [],
+    phones,
+    phoneE164s: e164s(phones),
+    birthday: fields.birthday ?? null,
+    decisionMaker: fields.decisionMaker ?? false,
+  };
+}

@@ -1,0 +1,147 @@
+// The data model of DESIGN.md, as plain types shared by the database, the rules and the UI.
+// Ids are random UUIDs; every record has createdAt/updatedAt, a deletedAt tombstone and an owner,
+// so a later team replication needs no migration.
+
+export const CLIENT_STATUSES = ['prospect', 'active', 'vip', 'inactive', 'lost'] as const;
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+/** A phone as the user entered it, and normalized (E.164 without the extension). */
+export interface PhoneNumber {
+  raw: string;
+  e164: string;
+  /** Extension kept apart ("доб. 123", "ext. 45"), or null. */
+  ext: string | null;
+}
+
+export interface SyncedRecord {
+  id: string;
+  ownerId: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Tombstone instead of a hard delete; null while the record is alive. */
+  deletedAt: string | null;
+}
+
+export interface ContractTerms {
+  paymentTerms: string;
+  deferralDays: number | null;
+  discountPct: number | null;
+  creditLimit: number | null;
+}
+
+export interface Receivables {
+  amount: number | null;
+  overdueAmount: number | null;
+  dueDate: string | null;
+}
+
+export interface Client extends SyncedRecord {
+  name: string;
+  legalName: string;
+  taxId: string;
+  status: ClientStatus;
+  /** Company e-mail domains, lower-case, used for domain matching. */
+  domains: string[];
+  /** Company-level addresses (info@, sales@), lower-case. */
+  emails: string[];
+  phones: PhoneNumber[];
+  /** E.164 of every phone, kept by the repository for the multi-entry index. */
+  phoneE164s: string[];
+  industry: string;
+  source: string;
+  priceType: string;
+  contract: ContractTerms;
+  receivables: Receivables;
+  reliabilityRating: number | null;
+  reliabilityNote: string;
+  needs: string;
+  tags: string[];
+  notes: string;
+  holidayDate: string | null;
+  lastContactAt: string | null;
+  nextContactAt: string | null;
+}
+
+export interface Contact extends SyncedRecord {
+  clientId: string;
+  name: string;
+  position: string;
+  emails: string[];
+  phones: PhoneNumber[];
+  phoneE164s: string[];
+  birthday: string | null;
+  decisionMaker: boolean;
+}
+
+export const ACTIVITY_TYPES = [
+  'email',
+  'email_offer',
+  'call',
+  'phone_offer',
+  'meeting',
+  'contract',
+  'complaint',
+  'greeting',
+  'note',
+  'retraction',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/** The timeline: append-only facts. An undone offer is a 'retraction' pointing at it. */
+export interface Activity extends SyncedRecord {
+  type: ActivityType;
+  clientId: string | null;
+  contactId: string | null;
+  at: string;
+  /** YYYY-MM-DD in the user's time zone at `at`. */
+  dayKey: string;
+  /** Message/draft id, call id: the key against double counting. */
+  channelRef: string | null;
+  templateId: string | null;
+  outcome: string | null;
+  summary: string;
+  /** For a retraction: the activity it retracts. */
+  retractsId: string | null;
+}
+
+export const TEMPLATE_KINDS = ['offer', 'follow-up', 'greeting', 'logistics', 'other'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+export interface Template extends SyncedRecord {
+  name: string;
+  subject: string;
+  bodyHtml: string;
+  kind: TemplateKind;
+  countsAsOffer: boolean;
+  useCount: number;
+  lastUsedAt: string | null;
+}
+
+export interface Quotas {
+  emailOffersPerDay: number;
+  phoneOffersPerDay: number;
+  callsPerDay: number;
+  newContractsPerMonth: number;
+  contactEveryDays: number;
+}
+
+export interface Settings {
+  managerId: string;
+  managerName: string;
+  signatureHtml: string;
+  /** The user's own company domains: never matched as a client's domain. */
+  ownDomains: string[];
+  /** ISO 3166 region used to read numbers written without a country code. */
+  defaultPhoneRegion: string;
+  /** IANA zone; empty = the browser's. */
+  timeZone: string;
+  quotas: Quotas;
+}
+
+export const DEFAULT_QUOTAS: Quotas = {
+  emailOffersPerDay: 50,
+  phoneOffersPerDay: 20,
+  callsPerDay: 30,
+  newContractsPerMonth: 4,
+  contactEveryDays: 30,
+};

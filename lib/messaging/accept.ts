@@ -1,0 +1,51 @@
+import type { Browser } from 'wxt/browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { messageSchema, type Message } from './protocol';
+
+// The one place that decides whether a message is accepted: it must parse, and its sender must be
+// allowed to send that kind of message (Bitwarden's pattern). Everything else is refused and logged.
+
+type Sender = Browser.runtime.MessageSender;
+
+export interface SenderRules {
+  extensionId: string;
+  /** runtime.getURL('/'), e.g. chrome-extension://<id>/ */
+  extensionOrigin: string;
+  /** Match patterns of the sites our content scripts run on (from the manifest). */
+  sitePatterns: string[];
+}
+
+export type Accepted = { ok: true; message: Message } | { ok: false; error: string };
+
+const PAGE_OF_DIRECTION: Record<string, string[]> = {
+  sidebarToBackground: ['sidebar.html'],
+  optionsToBackground: ['options.html', 'popup.html'],
+};
+
+function senderError(direction: string, sender: Sender, rules: SenderRules): string | null {
+  if (sender.id !== rules.extensionId) return 'sender is not this extension';
+  const url = sender.url ?? '';
+  if (direction === 'contentToBackground') {
+    if (!sender.tab || sender.frameId !== 0) return 'content messages must come from a top frame of a tab';
+    const patterns = rules.sitePatterns.map((p) => new MatchPattern(p));
+    return patterns.some((p) => p.includes(url)) ? null : `content messages are not accepted from ${new URL(url || 'about:blank').host || 'this page'}`;
+  }
+  const pages = PAGE_OF_DIRECTION[direction];
+  if (!pages) return `unknown direction "${direction}"`;
+  if (!url.startsWith(rules.extensionOrigin)) return `${direction} messages must come from an extension page`;
+  const path = new URL(url).pathname.replace(/^\//, '');
+  return pages.includes(path) ? null : `${direction} messages are not accepted from ${path}`;
+}
+
+export function acceptMessage(raw: unknown, sender: Sender, rules: SenderRules): Accepted {
+  const parsed = messageSchema.safeParse(raw);
+  if (!parsed.success) {
+    const type = typeof raw === 'object' && raw && 'type' in raw ? String((raw as { type: unknown }).type) : 'without a type';
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, error: `Message ${type} refused: ${issue?.message ?? 'does not parse'}${where}.` };
+  }
+  const direction = parsed.data.type.split('.')[0] ?? '';
+  const error = senderError(direction, sender, rules);
+  return error ? { ok: false, error: `Message ${parsed.data.type} refused: ${error}.` } : { ok: true, message: parsed.data };
+}

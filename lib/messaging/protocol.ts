@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { CLIENT_STATUSES } from '@/lib/domain/types';
+import { isDayKey } from '@/lib/domain/day-key';
+import type { PageSnapshot } from '@/lib/sites/types';
+
+// The one protocol file. Every message has a zod schema; names say their direction
+// (contentToBackground, sidebarToBackground, optionsToBackground, backgroundToSidebar).
+// The background parses everything it receives here, in lib/messaging/accept.ts.
+
+const text = (max: number) => z.string().max(max);
+const email = z.string().max(320).regex(/^[^\s@]+@[^\s@]+$/);
+const dayKeyString = z.string().refine(isDayKey, 'expected a date as YYYY-MM-DD');
+const id = z.string().min(1).max(100);
+
+const correspondent = z.object({
+  email: email.nullable(),
+  name: text(300),
+  role: z.enum(['from', 'to', 'cc', 'bcc']),
+});
+
+const mailContext = z.object({
+  kind: z.enum(['thread', 'compose']),
+  id: text(300),
+  variant: z.enum(['popup', 'fullscreen', 'inline']).optional(),
+  subject: text(2000),
+  correspondents: z.array(correspondent).max(500),
+});
+
+export const pageSnapshotSchema = z.object({
+  site: text(50),
+  selfEmail: email.nullable(),
+  contexts: z.array(mailContext).max(50),
+  focusedContextId: text(300).nullable(),
+  problems: z.array(z.object({ code: text(100), message: text(1000) })).max(20),
+}) satisfies z.ZodType<PageSnapshot>;
+
+const clientStatus = z.enum(CLIENT_STATUSES);
+const money = z.number().finite().nullable();
+
+/** The card fields a user may edit from the sidebar. */
+export const clientPatchSchema = z
+  .object({
+    name: text(300).min(1, 'The company name cannot be empty'),
+    status: clientStatus,
+    priceType: text(200),
+    contract: z.object({ paymentTerms: text(500) }),
+    receivables: z.object({ amount: money, overdueAmount: money, dueDate: dayKeyString.nullable() }).partial(),
+    domains: z.array(text(253)).max(50),
+    nextContactAt: dayKeyString.nullable(),
+    notes: text(20_000),
+  })
+  .partial();
+
+const settingsPatch = z
+  .object({
+    managerName: text(200),
+    signatureHtml: text(20_000),
+    ownDomains: z.array(text(253)).max(50),
+    defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter region such as RU or DE'),
+    timeZone: text(100),
+    quotas: z.object({
+      emailOffersPerDay: z.number().int().min(0).max(10_000),
+      phoneOffersPerDay: z.number().int().min(0).max(10_000),
+      callsPerDay: z.number().int().min(0).max(10_000),
+      newContractsPerMonth: z.number().int().min(0).max(10_000),
+      contactEveryDays: z.number().int().min(1).max(3650),
+    }),
+  })
+  .partial();
+
+export const messageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('contentToBackground.pageSnapshot'), snapshot: pageSnapshotSchema, emittedAt: z.number() }),
+
+  z.object({
+    type: z.literal('sidebarToBackground.createClient'),
+    client: z.object({ name: text(300).min(1, 'The company name cannot be empty'), domains: z.array(text(253)).max(50), status: clientStatus }),
+    contact: z.object({ name: text(300), email: email.nullable(), position: text(300), phone: text(100) }).nullable(),
+  }),
+  z.object({ type: z.literal('sidebarToBackground.updateClient'), clientId: id, patch: clientPatchSchema, expectedUpdatedAt: z.string().max(40).optional() }),
+  z.object({ type: z.literal('sidebarToBackground.addNote'), clientId: id, contactId: id.nullable(), text: text(20_000).min(1, 'The note is empty') }),
+
+  z.object({ type: z.literal('optionsToBackground.getSettings') }),
+  z.object({ type: z.literal('optionsToBackground.saveSettings'), patch: settingsPatch }),
+  z.object({ type: z.literal('optionsToBackground.importClientsCsv'), fileName: text(500), text: z.string().max(50_000_000) }),
+  z.object({ type: z.literal('optionsToBackground.getBaseStats') }),
+]);
+
+export type Message = z.infer<typeof messageSchema>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+export type ClientPatch = z.infer<typeof clientPatchSchema>;
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+/** Every reply has this shape, so a caller can always show `error`. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** The port a sidebar opens to receive its view; the background pushes BackgroundToSidebarView. */
+export const SIDEBAR_PORT = 'sidebarToBackground.subscribe';

@@ -1,0 +1,130 @@
+// The Gmail site adapter: watches the page with one MutationObserver and a few listeners, reads a
+// snapshot at most once per READ_DELAY_MS, and reports it only when it changed. DOM APIs only.
+
+import type { PageSnapshot, SiteAdapter } from '../types';
+import { findComposeRoots } from './parse-compose';
+import { readGmailSnapshot } from './snapshot';
+
+export interface GmailAdapterOptions {
+  /** Trailing delay that coalesces bursts of mutations into one read. */
+  readDelayMs?: number;
+  /** A problem must persist this long (from navigation or its first sighting) before it is reported. */
+  problemGraceMs?: number;
+  /** The reader; replaceable in tests. */
+  read?: typeof readGmailSnapshot;
+}
+
+const READ_DELAY_MS = 50;
+const PROBLEM_GRACE_MS = 1500;
+// Attributes that carry people, ids or values; `class` is left out on purpose: Gmail toggles
+// classes on every hover, and the structural changes we need also add or remove nodes.
+const WATCHED_ATTRIBUTES = ['email', 'name', 'value', 'data-hovercard-id', 'data-name', 'data-legacy-thread-id'];
+
+/** Typing in a compose body only mutates inside the editable: no need to re-read for that. */
+function isTypingOnly(records: MutationRecord[]): boolean {
+  return records.every((r) => {
+    const el = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
+    return el?.closest('[g_editable=true], [contenteditable=true]') != null;
+  });
+}
+
+export function startGmailAdapter(
+  doc: Document,
+  onSnapshot: (snapshot: PageSnapshot) => void,
+  signal: AbortSignal,
+  options: GmailAdapterOptions = {},
+): void {
+  if (signal.aborted) return;
+  const { readDelayMs = READ_DELAY_MS, problemGraceMs = PROBLEM_GRACE_MS, read = readGmailSnapshot } = options;
+  let readTimer: ReturnType<typeof setTimeout> | undefined;
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastKey = '';
+  let focused: Element | null = null;
+  // Problem code -> when it was first seen since the last navigation.
+  const problemSince = new Map<string, number>();
+
+  const schedule = () => {
+    if (readTimer === undefined && !signal.aborted) readTimer = setTimeout(readNow, readDelayMs);
+  };
+
+  function readNow() {
+    readTimer = undefined;
+    if (signal.aborted) return;
+    const snapshot = read(doc, focused?.isConnected ? focused : null);
+    const now = Date.now();
+    let recheckIn = Infinity;
+    for (const code of problemSince.keys()) {
+      if (!snapshot.problems.some((p) => p.code === code)) problemSince.delete(code);
+    }
+    // A thread still loading looks unreadable for a moment: hold problems back until they persist.
+    const problems = snapshot.problems.filter((p) => {
+      const since = problemSince.get(p.code) ?? now;
+      problemSince.set(p.code, since);
+      const wait = since + problemGraceMs - now;
+      if (wait > 0) recheckIn = Math.min(recheckIn, wait);
+      return wait <= 0;
+    });
+    if (recheckIn !== Infinity) {
+      clearTimeout(graceTimer);
+      graceTimer = setTimeout(schedule, recheckIn);
+    }
+    const shown: PageSnapshot = { ...snapshot, problems };
+    const key = JSON.stringify(shown);
+    if (key === lastKey) return;
+    lastKey = key;
+    onSnapshot(shown);
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (!isTypingOnly(records)) schedule();
+  });
+  observer.observe(doc.body ?? doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  });
+
+  const onNavigate = () => {
+    problemSince.clear();
+    schedule();
+  };
+  const win = doc.defaultView;
+  win?.addEventListener('hashchange', onNavigate, { signal });
+  win?.addEventListener('popstate', onNavigate, { signal });
+  // Track the compose the user works in; keep it when focus moves elsewhere (e.g. our sidebar).
+  doc.addEventListener(
+    'focusin',
+    (event) => {
+      const target = event.target as Element | null;
+      if (target && findComposeRoots(doc).some((c) => c.el.contains(target)) && target !== focused) {
+        focused = target;
+        schedule();
+      }
+    },
+    { capture: true, signal },
+  );
+  // Subject and recipient inputs change their value without a DOM mutation (body typing is ignored).
+  const onInput = (event: Event) => {
+    if ((event.target as Element | null)?.matches?.('input, textarea')) schedule();
+  };
+  doc.addEventListener('input', onInput, { capture: true, signal });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearTimeout(readTimer);
+      clearTimeout(graceTimer);
+    },
+    { once: true },
+  );
+  schedule();
+}
+
+export const gmailAdapter: SiteAdapter = {
+  site: 'gmail',
+  start(onSnapshot, signal) {
+    startGmailAdapter(document, onSnapshot, signal);
+  },
+};

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+// Launches Debian's Chromium with the BUILT extension (.output/chrome-mv3) and serves fixture
+// pages at the real site URLs, so the manifest's match patterns are the real ones (toolchain.md).
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const FIXTURES = resolve('tests/fixtures');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// site-dom-facts 1.10: Gmail enforces Trusted Types; fixtures are served under the same rule.
+const GMAIL_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "require-trusted-types-for 'script'" };
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  /** Which fixture file (under tests/fixtures) the next request to the site gets. */
+  serve(site: 'gmail', fixture: string): void;
+  openOptions(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(): Promise<Harness> {
+  const profile = mkdtempSync(join(tmpdir(), 'clientdesk-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+
+  const fixtures: Record<string, string> = {};
+  await context.route('https://mail.google.com/**', async (route) => {
+    const fixture = fixtures.gmail;
+    if (route.request().resourceType() !== 'document' || !fixture) return route.fulfill({ status: 204 });
+    return route.fulfill({ status: 200, headers: GMAIL_HEADERS, body: readFileSync(join(FIXTURES, fixture)) });
+  });
+
+  return {
+    context,
+    extensionId,
+    worker,
+    serve: (site, fixture) => void (fixtures[site] = fixture),
+    async openOptions() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The ClientDesk sidebar frame inside a site page. */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('clientdesk-sidebar', { state: 'attached' });
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+    if (frame) {
+      await frame.waitForSelector('main.sidebar, p.muted');
+      return frame;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`No sidebar frame in ${page.url()} (host: ${String(await handle.evaluate((e) => e.tagName))})`);
+}
+
+/** Imports a CSV through the background, as the Options page does. */
+export async function importCsv(harness: Harness, csv: string): Promise<unknown> {
+  const options = await harness.openOptions();
+  const reply = await options.evaluate(
+    (text) => chrome.runtime.sendMessage({ type: 'optionsToBackground.importClientsCsv', fileName: 'seed.csv', text }),
+    csv,
+  );
+  await options.close();
+  return reply;
+}
+
+export const SEED_CSV = [
+  'company,contact,position,email,phone,status,domains,price_type,payment_terms,receivables,birthday,notes',
+  'Rosstal,Ivan Petrov,Purchasing manager,ivan.petrov@rosstal.ru,+7 916 123-45-67,active,rosstal.ru,Wholesale 2,30 days deferral,125000,1980-05-14,Prefers calls before noon',
+  'Rosstal,Olga Sidorova,Chief accountant,olga@rosstal.ru,,active,rosstal.ru,,,,,',
+  'Nordfrost,Hans Weber,Head of procurement,hans@nordfrost.de,+49 30 1234567,vip,nordfrost.de,Distributor,Prepayment,0,,',
+].join('\n');

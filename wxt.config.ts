@@ -1,0 +1,20 @@
+import { defineConfig } from 'wxt';
+
+// Host permissions only for the supported sites (DESIGN.md "Isolation and trust").
+const SITE_MATCHES = ['https://mail.google.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'ClientDesk',
+    description: 'Your client base beside Gmail: client cards, offer templates and daily quotas. All data stays in your browser.',
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: SITE_MATCHES,
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: SITE_MATCHES }],
+  },
+  webExt: {
+    // Debian's Chromium (toolchain.md); `npm run dev` opens it with ClientDesk loaded.
+    binaries: { chrome: '/usr/bin/chromium' },
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+});

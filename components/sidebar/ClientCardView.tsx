@@ -15,8 +15,10 @@ export function ClientCardView({ card }: { card: CardView }) {
 
   const addNote = () =>
     action.run({ type: 'sidebarToBackground.addNote', clientId: client.id, contactId: contact?.id ?? null, text: note }, () => setNote(''));
-  const setNextContact = (date: string) =>
-    action.run({ type: 'sidebarToBackground.updateClient', clientId: client.id, patch: { nextContactAt: date || null } });
+  const setNextContact = (date: string) => {
+    if ((date || null) === client.nextContactAt) return;
+    void action.run({ type: 'sidebarToBackground.updateClient', clientId: client.id, patch: { nextContactAt: date || null } });
+  };
 
   return (
     <article className="card" data-client-id={client.id} data-match={card.by} data-confirmed={card.confirmed}>
@@ -50,7 +52,15 @@ export function ClientCardView({ card }: { card: CardView }) {
           <dd>{formatDay(client.lastContactAt)}</dd>
           <dt>Next contact</dt>
           <dd>
-            <input type="date" aria-label="Next contact date" value={client.nextContactAt ?? ''} onChange={(e) => setNextContact(e.target.value)} />
+            {/* Uncontrolled, re-keyed on new data; saved on change and, for values set without a change event, on blur. */}
+            <input
+              key={client.nextContactAt ?? ''}
+              type="date"
+              aria-label="Next contact date"
+              defaultValue={client.nextContactAt ?? ''}
+              onChange={(e) => setNextContact(e.target.value)}
+              onBlur={(e) => setNextContact(e.target.value)}
+            />
           </dd>
         </dl>
       )}

@@ -55,7 +55,7 @@ const handlers: Handlers = {
       contactFields,
       settings,
     );
-    await ctx.hub.pushAll();
+    await ctx.hub.dataChanged();
     return card.client;
   },
 
@@ -67,13 +67,13 @@ const handlers: Handlers = {
       { ...rest, ...(domains ? { domains: domainsOrThrow(domains) } : {}), ...(nextContactAt !== undefined ? { nextContactAt } : {}) },
       message.expectedUpdatedAt,
     );
-    await ctx.hub.pushAll();
+    await ctx.hub.dataChanged();
     return client;
   },
 
   async 'sidebarToBackground.addNote'(message, ctx) {
     const note = await addNote(ctx.db, message.clientId, message.contactId, message.text.trim(), await ctx.settings());
-    await ctx.hub.pushAll();
+    await ctx.hub.dataChanged();
     return note;
   },
 
@@ -86,7 +86,7 @@ const handlers: Handlers = {
     if (patch.ownDomains) patch.ownDomains = domainsOrThrow(patch.ownDomains);
     const settings = await saveSettings(ctx.db, patch);
     ctx.settingsChanged(settings);
-    await ctx.hub.pushAll();
+    await ctx.hub.dataChanged();
     return settings;
   },
 
@@ -96,7 +96,7 @@ const handlers: Handlers = {
     const empty = { clientsAdded: 0, clientsUpdated: 0, contactsAdded: 0, contactsUpdated: 0 };
     if (parsed.fatal) return { ...empty, fatal: parsed.fatal, rejected: parsed.rejected, warnings: parsed.warnings };
     const counts = await applyClientImport(ctx.db, parsed.rows, settings);
-    await ctx.hub.pushAll();
+    await ctx.hub.dataChanged();
     return { ...counts, fatal: null, rejected: parsed.rejected, warnings: parsed.warnings };
   },
 

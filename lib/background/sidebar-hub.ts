@@ -3,7 +3,7 @@ import type { ClientDeskDb } from '@/lib/db/database';
 import type { Settings } from '@/lib/domain/types';
 import type { BackgroundToSidebarView } from '@/lib/messaging/views';
 import type { PageSnapshot } from '@/lib/sites/types';
-import { buildSidebarView, EMPTY_VIEW } from './sidebar-view';
+import { buildSidebarView, CardCache, EMPTY_VIEW } from './sidebar-view';
 
 // Keeps each tab's latest page snapshot and pushes fresh views to that tab's sidebar(s).
 // Snapshots are mirrored to storage.session: the service worker is stopped after ~30 s idle and
@@ -19,6 +19,7 @@ const SESSION_KEY = (tabId: number) => `tab:${tabId}`;
 export class SidebarHub {
   private readonly tabs = new Map<number, TabState>();
   private readonly ports = new Map<number, Set<Browser.runtime.Port>>();
+  private readonly cards = new CardCache();
 
   constructor(
     private readonly db: ClientDeskDb,
@@ -50,8 +51,9 @@ export class SidebarHub {
     await this.pushTo(tabId, [port]);
   }
 
-  /** After any write: every open sidebar shows the new data. */
-  async pushAll(): Promise<void> {
+  /** After any write: forget cached cards, and every open sidebar shows the new data. */
+  async dataChanged(): Promise<void> {
+    this.cards.clear();
     await Promise.all([...this.ports.keys()].map((tabId) => this.push(tabId)));
   }
 
@@ -62,7 +64,7 @@ export class SidebarHub {
 
   private async pushTo(tabId: number, ports: Browser.runtime.Port[]): Promise<void> {
     const state = this.tabs.get(tabId);
-    const view = state ? await buildSidebarView(this.db, state.snapshot, state.emittedAt, await this.settings()) : EMPTY_VIEW;
+    const view = state ? await buildSidebarView(this.db, state.snapshot, state.emittedAt, await this.settings(), this.cards) : EMPTY_VIEW;
     const message: BackgroundToSidebarView = { type: 'backgroundToSidebar.view', view };
     for (const port of ports) {
       try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildClient, buildContact } from '@/lib/db/records';
 import { freshDb, testSettings } from '@/lib/db/test-helpers';
 import type { PageSnapshot } from '@/lib/sites/types';
-import { buildSidebarView } from './sidebar-view';
+import { buildSidebarView, CardCache } from './sidebar-view';
 
 function snapshot(correspondents: PageSnapshot['contexts'][number]['correspondents'], selfEmail: string | null = null): PageSnapshot {
   return { site: 'gmail', selfEmail, focusedContextId: null, problems: [], contexts: [{ kind: 'thread', id: 't1', subject: 'Offer', correspondents }] };
@@ -67,5 +67,22 @@ describe('buildSidebarView', () => {
     );
     expect(view.contexts.map((c) => [c.id, c.focused])).toEqual([['c2', true], ['c1', false], ['t1', false]]);
     expect(view.contexts[0]?.correspondents[0]?.cards.map((c) => [c.client.name, c.by, c.confirmed])).toEqual([['Rosstal', 'name', false]]);
+  });
+});
+
+describe('CardCache', () => {
+  it('answers repeated correspondents without reading the database, until cleared', async () => {
+    const db = freshDb();
+    const settings = testSettings();
+    const cache = new CardCache();
+    const rosstal = buildClient({ name: 'Rosstal', domains: ['rosstal.ru'] }, 'm');
+    await db.clients.add(rosstal);
+    const snap = snapshot([{ email: 'ivan@rosstal.ru', name: 'Ivan', role: 'from' }]);
+    expect((await buildSidebarView(db, snap, null, settings, cache)).contexts[0]?.correspondents[0]?.cards).toHaveLength(1);
+    await db.clients.delete(rosstal.id);
+    // Still cached: the write above bypassed the background, which would have cleared the cache.
+    expect((await buildSidebarView(db, snap, null, settings, cache)).contexts[0]?.correspondents[0]?.cards).toHaveLength(1);
+    cache.clear();
+    expect((await buildSidebarView(db, snap, null, settings, cache)).contexts[0]?.correspondents[0]?.cards).toHaveLength(0);
   });
 });

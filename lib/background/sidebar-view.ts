@@ -11,6 +11,28 @@ import type { Correspondent, PageSnapshot } from '@/lib/sites/types';
 
 export const EMPTY_VIEW: SidebarView = { site: null, contexts: [], problems: [], emittedAt: null };
 
+/**
+ * Cards found per address (or display name), kept until the next write. The background is the
+ * one writer, so it clears this after every change; pages re-send all their correspondents when
+ * one changes, and most of them were looked up a moment ago.
+ */
+export class CardCache {
+  private readonly entries = new Map<string, CardView[]>();
+  get size() {
+    return this.entries.size;
+  }
+  get(key: string) {
+    return this.entries.get(key);
+  }
+  set(key: string, cards: CardView[]) {
+    if (this.entries.size > 5000) this.entries.clear();
+    this.entries.set(key, cards);
+  }
+  clear() {
+    this.entries.clear();
+  }
+}
+
 function draftFor(person: Correspondent, settings: Settings): NewCardDraft {
   const domain = person.email ? emailDomain(person.email) : null;
   const companyDomain = domain && !isFreeMailDomain(domain) && !isOwnDomain(domain, settings.ownDomains) ? domain : null;
@@ -35,7 +57,13 @@ function toCardView(match: ClientMatch, card: ClientCard): CardView {
   };
 }
 
-export async function buildSidebarView(db: ClientDeskDb, snapshot: PageSnapshot, emittedAt: number | null, settings: Settings): Promise<SidebarView> {
+export async function buildSidebarView(
+  db: ClientDeskDb,
+  snapshot: PageSnapshot,
+  emittedAt: number | null,
+  settings: Settings,
+  cache = new CardCache(),
+): Promise<SidebarView> {
   const cards = new Map<string, Promise<ClientCard | null>>();
   const cardOf = (clientId: string) => {
     let card = cards.get(clientId);
@@ -46,20 +74,27 @@ export async function buildSidebarView(db: ClientDeskDb, snapshot: PageSnapshot,
   async function viewOf(seen: Correspondent): Promise<CorrespondentView | null> {
     // Addresses arrive from the page: normalize again rather than trust the content script.
     const person = { ...seen, email: seen.email ? normalizeEmail(seen.email) : null };
-    const matches = person.email ? await findMatchesForEmail(db, person.email, settings) : await findMatchesForName(db, person.name);
+    const key = person.email ?? `name:${person.name.trim().toLowerCase()}`;
+    let cardViews = cache.get(key);
+    if (!cardViews) {
+      const matches = person.email ? await findMatchesForEmail(db, person.email, settings) : await findMatchesForName(db, person.name);
+      const views = await Promise.all(
+        matches.map(async (match) => {
+          const card = await cardOf(match.client.id);
+          return card ? toCardView(match, card) : null;
+        }),
+      );
+      cardViews = views.filter((v): v is CardView => !!v);
+      cache.set(key, cardViews);
+    }
     // A colleague at the user's own company is not a client unless a card says so.
-    if (!matches.length && person.email && isOwnDomain(emailDomain(person.email), settings.ownDomains)) return null;
-    const views = await Promise.all(
-      matches.map(async (match) => {
-        const card = await cardOf(match.client.id);
-        return card ? toCardView(match, card) : null;
-      }),
-    );
-    return { email: person.email, name: person.name, role: person.role, cards: views.filter((v): v is CardView => !!v), draft: draftFor(person, settings) };
+    if (!cardViews.length && person.email && isOwnDomain(emailDomain(person.email), settings.ownDomains)) return null;
+    return { email: person.email, name: person.name, role: person.role, cards: cardViews, draft: draftFor(person, settings) };
   }
 
-  const contexts: ContextView[] = await Promise.all(
-    snapshot.contexts.map(async (context) => {
+  // One read transaction for every lookup: far cheaper than a transaction per query.
+  const contexts: ContextView[] = await db.transaction('r', db.clients, db.contacts, db.activities, async () =>
+    Promise.all(snapshot.contexts.map(async (context) => {
       const people = context.correspondents.filter((p) => !p.email || p.email !== snapshot.selfEmail);
       const views = await Promise.all(people.map(viewOf));
       return {
@@ -70,7 +105,7 @@ export async function buildSidebarView(db: ClientDeskDb, snapshot: PageSnapshot,
         focused: context.id === snapshot.focusedContextId,
         correspondents: views.filter((v): v is CorrespondentView => !!v),
       };
-    }),
+    })),
   );
   // The focused compose first, then other composes, then the thread.
   contexts.sort((a, b) => Number(b.focused) - Number(a.focused) || Number(b.kind === 'compose') - Number(a.kind === 'compose'));

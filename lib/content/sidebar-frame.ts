@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 // Docks the sidebar (an extension page in an iframe) at the right of the site. The site's body is
 // narrowed and made the containing block of its fixed-position children (transform), so Gmail's
 // compose windows and their Send buttons move left with it instead of sliding under the sidebar.
-// The host hangs off <html>, outside the body the site re-renders.
+// The body keeps the viewport's height (as in the app-shell sites we support), so children fixed
+// to the bottom stay at the bottom. The host hangs off <html>, outside the body the site re-renders.
 
 export const SIDEBAR_WIDTH = 360;
 
@@ -11,6 +12,7 @@ const PAGE_CSS = `
 html.clientdesk-docked > body {
   width: calc(100% - ${SIDEBAR_WIDTH}px) !important;
   min-width: 0 !important;
+  height: 100vh !important;
   transform: translateX(0);
 }`;
 
@@ -37,7 +39,7 @@ export function mountSidebarFrame(onToggle: (open: boolean) => void, signal: Abo
   (document.head ?? document.documentElement).append(pageStyle);
 
   const host = document.createElement('clientdesk-sidebar');
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = SHADOW_CSS;
   const panel = document.createElement('div');

@@ -15,7 +15,8 @@ export async function findMatchesForEmail(db: ClientDeskDb, email: string, setti
   const [contacts, companyAddress, byDomain] = await Promise.all([
     db.contacts.where('emails').equals(email).toArray(),
     db.clients.where('emails').equals(email).toArray(),
-    domains.length ? db.clients.where('domains').anyOf(domains).toArray() : Promise.resolve([] as Client[]),
+    // No Promise.resolve here: a foreign promise would end an enclosing Dexie transaction early.
+    domains.length ? db.clients.where('domains').anyOf(domains).toArray() : ([] as Client[]),
   ]);
   const owners = await clientsByIds(db, contacts.map((c) => c.clientId));
   const candidates: ClientMatch[] = [];

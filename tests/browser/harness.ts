@@ -84,6 +84,20 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
   throw new Error(`No sidebar frame in ${page.url()} (host: ${String(await handle.evaluate((e) => e.tagName))})`);
 }
 
+export const GMAIL_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWbmvdDqNJqZjkRFxKxkTlbC';
+export const GMAIL_COMPOSE_URL = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
+
+/** Opens a Gmail fixture at a real Gmail URL and returns the page and its ClientDesk sidebar. */
+export async function openGmail(harness: Harness, fixture: string, url = GMAIL_THREAD_URL): Promise<{ page: Page; sidebar: Frame }> {
+  harness.serve('gmail', `gmail/${fixture}`);
+  const page = await harness.context.newPage();
+  await page.goto(url);
+  return { page, sidebar: await sidebarFrame(page) };
+}
+
+/** The sidebar section of one correspondent. */
+export const correspondent = (sidebar: Frame, email: string) => sidebar.locator(`.correspondent[data-email="${email}"]`);
+
 /** Imports a CSV through the background, as the Options page does. */
 export async function importCsv(harness: Harness, csv: string): Promise<unknown> {
   const options = await harness.openOptions();

@@ -39,7 +39,7 @@ export function startGmailAdapter(
   let readTimer: ReturnType<typeof setTimeout> | undefined;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   let lastKey = '';
-  let focused: Element | null = null;
+  let focusedCompose: Element | null = null; // root of the compose that has, or last had, focus
   // Problem code -> when it was first seen since the last navigation.
   const problemSince = new Map<string, number>();
 
@@ -50,7 +50,7 @@ export function startGmailAdapter(
   function readNow() {
     readTimer = undefined;
     if (signal.aborted) return;
-    const snapshot = read(doc, focused?.isConnected ? focused : null);
+    const snapshot = read(doc, focusedCompose?.isConnected ? focusedCompose : null);
     const now = Date.now();
     let recheckIn = Infinity;
     for (const code of problemSince.keys()) {
@@ -92,13 +92,15 @@ export function startGmailAdapter(
   const win = doc.defaultView;
   win?.addEventListener('hashchange', onNavigate, { signal });
   win?.addEventListener('popstate', onNavigate, { signal });
-  // Track the compose the user works in; keep it when focus moves elsewhere (e.g. our sidebar).
+  // Track the compose the user works in: its root, not the focused node, which may go away (a chip's
+  // remove button). Kept when focus moves elsewhere (e.g. our sidebar).
   doc.addEventListener(
     'focusin',
     (event) => {
-      const target = event.target as Element | null;
-      if (target && findComposeRoots(doc).some((c) => c.el.contains(target)) && target !== focused) {
-        focused = target;
+      const target = event.target as Node | null;
+      const root = target && findComposeRoots(doc).find((c) => c.el.contains(target))?.el;
+      if (root && root !== focusedCompose) {
+        focusedCompose = root;
         schedule();
       }
     },

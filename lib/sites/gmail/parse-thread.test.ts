@@ -46,7 +46,7 @@ describe('parseOpenThread', () => {
       ME,
     ]);
     expect(parseOpenThread(parseFixture('thread-unknown.html'), '')?.correspondents).toEqual([
-      { email: 'maria.garcia@nordfrost.de', name: 'Maria Garcia', role: 'from' },
+      { email: 'maria.garcia@baltic-fish.lt', name: 'Maria Garcia', role: 'from' },
       ME,
     ]);
   });

@@ -6,7 +6,8 @@ import { EditClientForm } from './EditClientForm';
 
 const MATCH_LABELS = { address: 'by address', domain: 'by company domain', phone: 'by phone', name: 'by name only: please confirm' };
 
-export function ClientCardView({ card }: { card: CardView }) {
+/** A client card; `compact` when the same mail already shows this client's full card above. */
+export function ClientCardView({ card, compact = false }: { card: CardView; compact?: boolean }) {
   const { client } = card;
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');
@@ -21,7 +22,7 @@ export function ClientCardView({ card }: { card: CardView }) {
   };
 
   return (
-    <article className="card" data-client-id={client.id} data-match={card.by} data-confirmed={card.confirmed}>
+    <article className={compact ? 'card compact' : 'card'} data-client-id={client.id} data-match={card.by} data-confirmed={card.confirmed}>
       <header>
         <h3 className="company">{client.name}</h3>
         <span className={`status status-${client.status}`}>{STATUS_LABELS[client.status]}</span>
@@ -33,7 +34,9 @@ export function ClientCardView({ card }: { card: CardView }) {
           {contact.position && <span className="muted">, {contact.position}</span>}
         </p>
       )}
-      {editing ? (
+      {compact ? (
+        <p className="muted small">Same client as above.</p>
+      ) : editing ? (
         <EditClientForm client={client} onDone={() => setEditing(false)} />
       ) : (
         <dl className="fields">
@@ -64,12 +67,12 @@ export function ClientCardView({ card }: { card: CardView }) {
           </dd>
         </dl>
       )}
-      {!editing && (
+      {!editing && !compact && (
         <button type="button" className="link" onClick={() => setEditing(true)}>
           Edit card
         </button>
       )}
-      {card.contacts.length > 1 && (
+      {!compact && card.contacts.length > 1 && (
         <details className="small">
           <summary>{card.contacts.length} contacts</summary>
           <ul>
@@ -81,14 +84,14 @@ export function ClientCardView({ card }: { card: CardView }) {
           </ul>
         </details>
       )}
-      <div className="note-form">
+      <div className="note-form" hidden={compact}>
         <textarea aria-label="Note" placeholder="Add a note…" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
         <button type="button" disabled={!note.trim() || action.busy} onClick={addNote}>
           Add note
         </button>
       </div>
       {action.error && <p className="error" role="alert">{action.error}</p>}
-      {card.recent.length > 0 && (
+      {!compact && card.recent.length > 0 && (
         <ol className="timeline">
           {card.recent.map((a) => (
             <li key={a.id} data-activity={a.type}>

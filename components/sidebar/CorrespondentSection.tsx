@@ -4,7 +4,7 @@ import { ClientCardView } from './ClientCardView';
 import { CreateClientForm } from './CreateClientForm';
 
 /** One person on the page: their card(s), or the offer to create one. */
-export function CorrespondentSection({ person }: { person: CorrespondentView }) {
+export function CorrespondentSection({ person, repeatedClientIds }: { person: CorrespondentView; repeatedClientIds: ReadonlySet<string> }) {
   const [creating, setCreating] = useState(false);
   const label = person.name && person.email ? `${person.name} <${person.email}>` : (person.email ?? person.name);
   return (
@@ -14,7 +14,7 @@ export function CorrespondentSection({ person }: { person: CorrespondentView }) 
       </div>
       {person.cards.length > 1 && <p className="muted small">{person.cards.length} client cards match:</p>}
       {person.cards.map((card) => (
-        <ClientCardView key={card.client.id} card={card} />
+        <ClientCardView key={card.client.id} card={card} compact={repeatedClientIds.has(card.client.id)} />
       ))}
       {person.cards.length === 0 &&
         (creating ? (

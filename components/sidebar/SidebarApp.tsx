@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SIDEBAR_PORT } from '@/lib/messaging/protocol';
-import type { BackgroundToSidebarView, SidebarView } from '@/lib/messaging/views';
+import { recordMeasure } from '@/lib/user-timing';
+import type { BackgroundToSidebarView, CorrespondentView, SidebarView } from '@/lib/messaging/views';
 import { CorrespondentSection } from './CorrespondentSection';
 
 /** Subscribes to the background for this tab's view; reconnects when the service worker restarts. */
@@ -17,7 +18,7 @@ function useSidebarView(): SidebarView | null {
         const { view } = message as BackgroundToSidebarView;
         if (view.emittedAt) {
           // User Timing entry read by `npm run bench`: adapter event → card data in the sidebar.
-          performance.measure('clientdesk:event-to-card', { start: view.emittedAt - performance.timeOrigin, end: performance.now() });
+          recordMeasure('clientdesk:event-to-card', view.emittedAt - performance.timeOrigin);
         }
         setView(view);
       });
@@ -33,6 +34,16 @@ function useSidebarView(): SidebarView | null {
     };
   }, []);
   return view;
+}
+
+/** For each person, the clients whose full card an earlier person of the same mail already shows. */
+function withRepeatedClients(people: CorrespondentView[]) {
+  const shown = new Set<string>();
+  return people.map((person) => {
+    const repeated = new Set(person.cards.map((c) => c.client.id).filter((id) => shown.has(id)));
+    person.cards.forEach((c) => shown.add(c.client.id));
+    return { person, repeated };
+  });
 }
 
 const CONTEXT_TITLES = { thread: 'In this conversation', compose: 'Writing to' } as const;
@@ -63,8 +74,8 @@ export function SidebarApp() {
             {CONTEXT_TITLES[context.kind]}
             {context.subject && <span className="subject"> · {context.subject}</span>}
           </h2>
-          {context.correspondents.map((person) => (
-            <CorrespondentSection key={`${person.role}:${person.email ?? person.name}`} person={person} />
+          {withRepeatedClients(context.correspondents).map(({ person, repeated }) => (
+            <CorrespondentSection key={`${person.role}:${person.email ?? person.name}`} person={person} repeatedClientIds={repeated} />
           ))}
         </section>
       ))}

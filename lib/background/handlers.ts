@@ -2,7 +2,8 @@ import { addNote, createClientWithContact, updateClient } from '@/lib/db/clients
 import type { ClientDeskDb } from '@/lib/db/database';
 import { applyClientImport } from '@/lib/db/import-clients';
 import { saveSettings } from '@/lib/db/settings';
-import { normalizeDomain, normalizeEmail } from '@/lib/domain/email';
+import { normalizeEmail } from '@/lib/domain/address';
+import { normalizeDomain } from '@/lib/domain/email';
 import { parsePhoneList } from '@/lib/domain/phone';
 import type { Settings } from '@/lib/domain/types';
 import { parseClientCsv } from '@/lib/io/client-csv';

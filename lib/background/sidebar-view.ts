@@ -1,7 +1,8 @@
 import { getClientCard, type ClientCard } from '@/lib/db/clients';
 import type { ClientDeskDb } from '@/lib/db/database';
 import { findMatchesForEmail, findMatchesForName } from '@/lib/db/lookup';
-import { companyFromDomain, emailDomain, isFreeMailDomain, isOwnDomain, nameFromAddress, normalizeEmail } from '@/lib/domain/email';
+import { normalizeEmail } from '@/lib/domain/address';
+import { companyFromDomain, emailDomain, isFreeMailDomain, isOwnDomain, nameFromAddress } from '@/lib/domain/email';
 import type { ClientMatch } from '@/lib/domain/match';
 import type { Settings } from '@/lib/domain/types';
 import type { CardView, ContextView, CorrespondentView, NewCardDraft, SidebarView } from '@/lib/messaging/views';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { companyFromDomain, isFreeMailDomain, matchableDomains, nameFromAddress, normalizeDomain, normalizeEmail } from './email';
+import { normalizeEmail } from './address';
+import { companyFromDomain, isFreeMailDomain, matchableDomains, nameFromAddress, normalizeDomain } from './email';
 
 describe('normalizeEmail', () => {
   it('lower-cases and trims addresses in odd case', () => {

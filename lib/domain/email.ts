@@ -4,13 +4,6 @@ import freeMailDomains from 'email-providers/all.json';
 // yandex.ru, gmail.com). Never a company domain: DESIGN.md "Matching an e-mail address".
 const FREE_MAIL = new Set<string>(freeMailDomains);
 
-const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-
-/** Lower-cased, trimmed address, or null when the text is not an address. */
-export function normalizeEmail(raw: string): string | null {
-  const email = raw.trim().replace(/^mailto:/i, '').toLowerCase();
-  return ADDRESS.test(email) ? email : null;
-}
 
 /** Lower-cased domain of a company website or address: "https://www.Rosstal.ru/x" → "rosstal.ru". */
 export function normalizeDomain(raw: string): string | null {

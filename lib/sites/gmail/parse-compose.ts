@@ -2,7 +2,8 @@
 // Pure apart from a WeakMap that gives id-less composes a stable generated id.
 
 import type { Correspondent, CorrespondentRole, MailContext } from '../types';
-import { cleanText, dedupeByEmail, normalizeEmail, parseNameAddress } from './addresses';
+import { cleanText, normalizeEmail, parseNameAddress } from '@/lib/domain/address';
+import { dedupeByEmail } from '../correspondents';
 import { closestFirst, isInside, queryAllFirst, queryFirst } from './selectors';
 
 export type ComposeVariant = NonNullable<MailContext['variant']>;

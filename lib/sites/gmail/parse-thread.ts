@@ -2,7 +2,8 @@
 // Pure: takes a Document (and the URL hash), returns plain data.
 
 import type { Correspondent, CorrespondentRole, MailContext } from '../types';
-import { cleanText, dedupeByEmail, normalizeEmail } from './addresses';
+import { cleanText, normalizeEmail } from '@/lib/domain/address';
+import { dedupeByEmail } from '../correspondents';
 import { threadIdFromHash } from './route';
 import { isInside, queryAllFirst, queryFirst } from './selectors';
 

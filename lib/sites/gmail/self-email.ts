@@ -1,6 +1,6 @@
 // The signed-in user's own address, read without depending on the UI language.
 
-import { emailsInText } from './addresses';
+import { emailsInText } from '@/lib/domain/address';
 import { queryAllFirst } from './selectors';
 
 /**

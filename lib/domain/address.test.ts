@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeByEmail, emailsInText, normalizeEmail, parseNameAddress } from './addresses';
+import { dedupeByEmail } from '@/lib/sites/correspondents';
+import { emailsInText, normalizeEmail, parseNameAddress } from './address';
 
 describe('addresses', () => {
   it('normalizes and rejects non-addresses', () => {

@@ -1,7 +1,5 @@
-// Address helpers shared by the Gmail parsers: normalise, validate, dedupe.
-// Pure functions, no DOM globals.
-
-import type { Correspondent } from '../types';
+// E-mail address helpers: normalise, validate, find in text. Pure and tiny: the site adapters
+// (content scripts) use them as well as the background.
 
 // Characters never found in an address we want: spaces, brackets, quotes, separators and the
 // bidi marks Gmail puts around addresses in right-to-left titles (site-dom-facts 1.3, U+202A/U+202C).
@@ -41,15 +39,4 @@ export function parseNameAddress(value: string): { name: string; email: string }
 /** Collapses runs of whitespace and trims. */
 export function cleanText(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Keeps the first occurrence of each address (and so its first role). */
-export function dedupeByEmail(list: Correspondent[]): Correspondent[] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const key = c.email ?? `name:${c.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

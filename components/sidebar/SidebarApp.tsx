@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { SIDEBAR_PORT } from '@/lib/messaging/protocol';
+import { SIDEBAR_PORT } from '@/lib/messaging/ports';
 import { recordMeasure } from '@/lib/user-timing';
 import type { BackgroundToSidebarView, CorrespondentView, SidebarView } from '@/lib/messaging/views';
 import { CorrespondentSection } from './CorrespondentSection';

@@ -1,9 +1,7 @@
-import { getClientCard, type ClientCard } from '@/lib/db/clients';
 import type { ClientDeskDb } from '@/lib/db/database';
-import { findMatchesForEmail, findMatchesForName } from '@/lib/db/lookup';
+import { findCardsForEmail, findCardsForName, type MatchedCard } from '@/lib/db/lookup';
 import { normalizeEmail } from '@/lib/domain/address';
 import { companyFromDomain, emailDomain, isFreeMailDomain, isOwnDomain, nameFromAddress } from '@/lib/domain/email';
-import type { ClientMatch } from '@/lib/domain/match';
 import type { Settings } from '@/lib/domain/types';
 import type { CardView, ContextView, CorrespondentView, NewCardDraft, SidebarView } from '@/lib/messaging/views';
 import type { Correspondent, PageSnapshot } from '@/lib/sites/types';
@@ -46,14 +44,14 @@ function draftFor(person: Correspondent, settings: Settings): NewCardDraft {
   };
 }
 
-function toCardView(match: ClientMatch, card: ClientCard): CardView {
-  const matchedId = match.contact?.id ?? null;
+function toCardView(card: MatchedCard): CardView {
+  const matchedId = card.contact?.id ?? null;
   return {
     client: card.client,
     contacts: [...card.contacts].sort((a, b) => Number(b.id === matchedId) - Number(a.id === matchedId)),
     matchedContactId: matchedId,
-    by: match.by,
-    confirmed: match.confirmed,
+    by: card.by,
+    confirmed: card.confirmed,
     recent: card.recent,
   };
 }
@@ -65,27 +63,14 @@ export async function buildSidebarView(
   settings: Settings,
   cache = new CardCache(),
 ): Promise<SidebarView> {
-  const cards = new Map<string, Promise<ClientCard | null>>();
-  const cardOf = (clientId: string) => {
-    let card = cards.get(clientId);
-    if (!card) cards.set(clientId, (card = getClientCard(db, clientId)));
-    return card;
-  };
-
   async function viewOf(seen: Correspondent): Promise<CorrespondentView | null> {
     // Addresses arrive from the page: normalize again rather than trust the content script.
     const person = { ...seen, email: seen.email ? normalizeEmail(seen.email) : null };
     const key = person.email ?? `name:${person.name.trim().toLowerCase()}`;
     let cardViews = cache.get(key);
     if (!cardViews) {
-      const matches = person.email ? await findMatchesForEmail(db, person.email, settings) : await findMatchesForName(db, person.name);
-      const views = await Promise.all(
-        matches.map(async (match) => {
-          const card = await cardOf(match.client.id);
-          return card ? toCardView(match, card) : null;
-        }),
-      );
-      cardViews = views.filter((v): v is CardView => !!v);
+      const cards = person.email ? await findCardsForEmail(db, person.email, settings) : await findCardsForName(db, person.name);
+      cardViews = cards.map(toCardView);
       cache.set(key, cardViews);
     }
     // A colleague at the user's own company is not a client unless a card says so.

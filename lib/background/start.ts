@@ -1,9 +1,10 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/database';
 import { getSettings } from '@/lib/db/settings';
 import type { Settings } from '@/lib/domain/types';
 import { acceptMessage, type SenderRules } from '@/lib/messaging/accept';
-import { SIDEBAR_PORT, type Reply } from '@/lib/messaging/protocol';
+import { CONTENT_PORT, SIDEBAR_PORT } from '@/lib/messaging/ports';
+import type { Reply } from '@/lib/messaging/protocol';
 import { handleMessage } from './handlers';
 import { SidebarHub } from './sidebar-hub';
 
@@ -23,7 +24,8 @@ export function startBackground(): void {
     sitePatterns: (browser.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []),
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<Reply<unknown>> => {
+  /** Every message, from sendMessage or a port, goes through here: accept (or refuse and log), then handle. */
+  const receive = (raw: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> => {
     const accepted = acceptMessage(raw, sender, rules);
     if (!accepted.ok) {
       console.warn('[ClientDesk]', accepted.error, { from: sender.url });
@@ -38,10 +40,16 @@ export function startBackground(): void {
         return { ok: false, error: message };
       },
     );
-  });
+  };
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => receive(raw, sender));
 
   browser.runtime.onConnect.addListener((port) => {
     const sender = port.sender;
+    if (port.name === CONTENT_PORT && sender) {
+      port.onMessage.addListener((raw: unknown) => void receive(raw, sender));
+      return;
+    }
     const fromSidebar = port.name === SIDEBAR_PORT && sender?.id === browser.runtime.id && sender.url?.startsWith(`${extensionOrigin}sidebar.html`);
     if (!fromSidebar || sender?.tab?.id === undefined) {
       console.warn('[ClientDesk] port refused', port.name, sender?.url);

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { CONTENT_PORT } from '@/lib/messaging/ports';
 import type { Message } from '@/lib/messaging/protocol';
 import type { PageSnapshot, SiteAdapter } from '@/lib/sites/types';
 import { mountSidebarFrame } from './sidebar-frame';
@@ -39,13 +40,27 @@ export async function runSite(adapter: SiteAdapter, outerSignal: AbortSignal): P
     else console.warn('[ClientDesk]', error);
   };
 
+  // One long-lived port; reopened after the service worker was stopped (its end disconnects).
+  let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  const send = (message: PageSnapshotMessage) => {
+    try {
+      if (!port) {
+        port = browser.runtime.connect({ name: CONTENT_PORT });
+        port.onDisconnect.addListener(() => (port = null));
+      }
+      port.postMessage(message);
+    } catch (error) {
+      port = null;
+      stopOnInvalidatedContext(error);
+    }
+  };
+  signal.addEventListener('abort', () => port?.disconnect());
+
   adapter.start((snapshot) => {
     currentKey = correspondentsKey(snapshot);
     if (prefs.autoOpen && currentKey && currentKey !== lastOpenedFor && !frame.isOpen()) frame.setOpen(true);
     if (currentKey) lastOpenedFor = currentKey;
     const message: PageSnapshotMessage = { type: 'contentToBackground.pageSnapshot', snapshot, emittedAt: performance.timeOrigin + performance.now() };
-    browser.runtime.sendMessage(message).then((reply: { ok: boolean; error?: string } | undefined) => {
-      if (reply && !reply.ok) console.warn('[ClientDesk]', reply.error);
-    }, stopOnInvalidatedContext);
+    send(message);
   }, signal);
 }

@@ -101,19 +101,3 @@ export async function addNote(db: ClientDeskDb, clientId: string, contactId: str
     return note;
   });
 }
-
-export async function getClientCard(db: ClientDeskDb, clientId: string, recentCount = 5): Promise<ClientCard | null> {
-  const client = await db.clients.get(clientId);
-  if (!client || client.deletedAt) return null;
-  const [contacts, recent] = await Promise.all([
-    db.contacts.where('clientId').equals(clientId).filter((c) => !c.deletedAt).toArray(),
-    db.activities
-      .where('[clientId+at]')
-      .between([clientId, ''], [clientId, '\uffff'])
-      .reverse()
-      .filter((a) => !a.deletedAt)
-      .limit(recentCount)
-      .toArray(),
-  ]);
-  return { client, contacts, recent };
-}

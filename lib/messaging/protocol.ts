@@ -93,6 +93,3 @@ export type SettingsPatch = z.infer<typeof settingsPatch>;
 
 /** Every reply has this shape, so a caller can always show `error`. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
-/** The port a sidebar opens to receive its view; the background pushes BackgroundToSidebarView. */
-export const SIDEBAR_PORT = 'sidebarToBackground.subscribe';

@@ -22,6 +22,8 @@ export interface Harness {
   /** Which fixture file (under tests/fixtures) the next request to the site gets. */
   serve(site: 'gmail', fixture: string): void;
   openOptions(): Promise<Page>;
+  /** Stops the service worker, as Chromium does after ~30 s idle; the next event starts a new one. */
+  stopServiceWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,15 @@ export async function launchExtension(): Promise<Harness> {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/options.html`);
       return page;
+    },
+    async stopServiceWorker() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.close();
     },
     async close() {
       await context.close();

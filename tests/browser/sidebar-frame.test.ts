@@ -75,3 +75,25 @@ describe('the docked sidebar', () => {
     await page.close();
   });
 });
+
+describe('after the service worker is stopped', () => {
+  it('the sidebar still shows the page, and edits still work', async () => {
+    const { page, sidebar } = await openGmail(harness, 'thread-known.html');
+    const card = correspondent(sidebar, 'ivan.petrov@rosstal.ru').locator('.card').first();
+    await card.waitFor();
+    await harness.stopServiceWorker();
+    // The sidebar reconnects to a new service worker, which restores the tab's page from session storage.
+    await card.getByRole('textbox', { name: 'Note' }).fill('Asked for a call back after the holidays');
+    await card.getByRole('button', { name: 'Add note' }).click();
+    await card.locator('.timeline li', { hasText: 'call back after the holidays' }).waitFor();
+    expect(await correspondent(sidebar, 'olga@rosstal.ru').count()).toBe(1);
+    // The page's own port reconnects too: Gmail navigation is still followed.
+    await page.evaluate(() => {
+      const sender = document.querySelector('[role=main] h3.iw span[email]');
+      sender?.setAttribute('email', 'hans@nordfrost.de');
+      sender?.setAttribute('data-hovercard-id', 'hans@nordfrost.de');
+    });
+    await correspondent(sidebar, 'hans@nordfrost.de').locator('.card').first().waitFor();
+    await page.close();
+  });
+});

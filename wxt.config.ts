@@ -5,16 +5,25 @@ const SITE_MATCHES = ['https://mail.google.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'ClientDesk',
     description: 'Your client base beside Gmail: client cards, offer templates and daily quotas. All data stays in your browser.',
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: SITE_MATCHES,
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: SITE_MATCHES }],
-  },
+    // Firefox keeps an add-on's storage under its id: a fixed id keeps the client base across reinstalls.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'clientdesk@clientdesk.local', strict_min_version: '115.0' } } } : {}),
+  }),
   webExt: {
     // Debian's Chromium (toolchain.md); `npm run dev` opens it with ClientDesk loaded.
     binaries: { chrome: '/usr/bin/chromium' },
-    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromiumArgs: [
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Chromium refuses to start as root without this (containers, CI machines).
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   },
 });

@@ -1,7 +1,7 @@
 import { dayKey } from '@/lib/domain/day-key';
 import type { Activity, Client, Contact, ContractTerms, Receivables, Settings } from '@/lib/domain/types';
-import { newId, nowIso, type ClientDeskDb } from './database';
-import { buildClient, buildContact, e164s, type ClientFields, type ContactFields } from './records';
+import { nowIso, type ClientDeskDb } from './database';
+import { buildClient, buildContact, e164s, newRecord, type ClientFields, type ContactFields } from './records';
 
 // Writes behind the sidebar's card actions. The background is the one writer (DESIGN.md).
 
@@ -72,13 +72,8 @@ export async function addActivity(
   settings: Settings,
   at = new Date(),
 ): Promise<Activity> {
-  const now = nowIso();
   const activity: Activity = {
-    id: newId(),
-    ownerId: settings.managerId,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(settings.managerId),
     contactId: null,
     channelRef: null,
     templateId: null,

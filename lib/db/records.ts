@@ -1,4 +1,4 @@
-import type { Client, Contact, PhoneNumber } from '@/lib/domain/types';
+import type { Client, Contact, PhoneNumber, SyncedRecord } from '@/lib/domain/types';
 import { newId, nowIso } from './database';
 
 // Constructors that give every record its full shape, so partial input never reaches the store.
@@ -6,19 +6,20 @@ import { newId, nowIso } from './database';
 export type ClientFields = Partial<Omit<Client, 'id' | 'ownerId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'phoneE164s'>>;
 export type ContactFields = Partial<Omit<Contact, 'id' | 'ownerId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'phoneE164s' | 'clientId'>>;
 
+/** The part every record shares: a random id, its owner, timestamps and no tombstone. */
+export function newRecord(ownerId: string): SyncedRecord {
+  const now = nowIso();
+  return { id: newId(), ownerId, createdAt: now, updatedAt: now, deletedAt: null };
+}
+
 export function e164s(phones: readonly PhoneNumber[]): string[] {
   return [...new Set(phones.map((p) => p.e164))];
 }
 
 export function buildClient(fields: ClientFields, ownerId: string): Client {
-  const now = nowIso();
   const phones = fields.phones ?? [];
   return {
-    id: newId(),
-    ownerId,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ownerId),
     name: fields.name ?? '',
     legalName: fields.legalName ?? '',
     taxId: fields.taxId ?? '',
@@ -44,14 +45,9 @@ export function buildClient(fields: ClientFields, ownerId: string): Client {
 }
 
 export function buildContact(clientId: string, fields: ContactFields, ownerId: string): Contact {
-  const now = nowIso();
   const phones = fields.phones ?? [];
   return {
-    id: newId(),
-    ownerId,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
+    ...newRecord(ownerId),
     clientId,
     name: fields.name ?? '',
     position: fields.position ?? '',

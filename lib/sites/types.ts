@@ -41,8 +41,48 @@ export interface PageSnapshot {
   problems: AdapterProblem[];
 }
 
+/**
+ * A send the site confirmed and that can no longer be undone (site-dom-facts 1.4: a Send click or
+ * Ctrl/⌘+Enter is only provisional; the compose must close, the "sent" notice appear, and its undo
+ * window pass without Undo). An undone send is never reported.
+ */
+export interface SentMail {
+  /** The compose's context id while it was open. */
+  contextId: string;
+  /** The site's own draft/message id when the page shows one: the key against counting twice. */
+  draftId: string | null;
+  /** A random id the adapter gave this send, for sites without a draft id. */
+  sendId: string;
+  subject: string;
+  /** Recipients as they were when Send was pressed (the user's own address excluded). */
+  recipients: Correspondent[];
+  /** When the send was confirmed (epoch ms). */
+  sentAt: number;
+}
+
+/** HTML to put into a compose, already rendered and escaped; the adapter sanitizes it again. */
+export interface ComposeInsert {
+  html: string;
+  /** Filled into the subject only when the subject is empty. */
+  subject: string | null;
+}
+
+export type InsertResult = { ok: true; subjectFilled: boolean } | { ok: false; reason: string };
+
+export interface AdapterEvents {
+  /** What the page shows changed. */
+  snapshot(snapshot: PageSnapshot): void;
+  /** A send was confirmed and its undo window passed. */
+  sent(mail: SentMail): void;
+}
+
 export interface SiteAdapter {
   site: string;
-  /** Starts observing; calls onSnapshot when what the page shows changes. Stops when signal aborts. */
-  start(onSnapshot: (snapshot: PageSnapshot) => void, signal: AbortSignal): void;
+  /** Starts observing; reports through `events` until `signal` aborts. */
+  start(events: AdapterEvents, signal: AbortSignal): void;
+  /**
+   * Inserts HTML into an open compose: at the caret the user last had in its body, else at the top
+   * of the body (above the signature and the quoted text), so that the site keeps it (draft saved).
+   */
+  insert(contextId: string, content: ComposeInsert): Promise<InsertResult>;
 }

@@ -50,6 +50,9 @@ export async function launchExtension(): Promise<Harness> {
 
   const fixtures: Record<string, string> = {};
   await context.route('https://mail.google.com/**', async (route) => {
+    // Scripts shared by the fixtures (the site's behaviour) are served from /mail/u/0/_fixture/.
+    const shared = /\/_fixture\/([\w.-]+\.js)$/.exec(new URL(route.request().url()).pathname);
+    if (shared) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(join(FIXTURES, 'gmail', shared[1]!)) });
     const fixture = fixtures.gmail;
     if (route.request().resourceType() !== 'document' || !fixture) return route.fulfill({ status: 204 });
     return route.fulfill({ status: 200, headers: GMAIL_HEADERS, body: readFileSync(join(FIXTURES, fixture)) });

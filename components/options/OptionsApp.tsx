@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ImportClients } from './ImportClients';
 import { SettingsForm } from './SettingsForm';
+import { TemplateEditor } from './TemplateEditor';
 
 /** Ask the browser never to evict the database (with unlimitedStorage Chromium grants it). */
 function usePersistentStorage(): boolean | null {
@@ -25,6 +26,7 @@ export function OptionsApp() {
         {persisted === false && <span className="warning"> The browser did not grant persistent storage: back up your base regularly.</span>}
       </p>
       <ImportClients onImported={() => setBaseVersion((v) => v + 1)} baseVersion={baseVersion} />
+      <TemplateEditor />
       <SettingsForm />
     </main>
   );

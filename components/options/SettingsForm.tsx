@@ -35,6 +35,7 @@ export function SettingsForm() {
       signatureHtml: value('signatureHtml'),
       ownDomains: value('ownDomains').split(/[,;\s]+/).filter(Boolean),
       defaultPhoneRegion: value('defaultPhoneRegion').toUpperCase(),
+      offerCounting: value('offerCounting') === 'per-message' ? 'per-message' : 'per-organisation',
       quotas: Object.fromEntries(QUOTA_FIELDS.map(({ key }) => [key, Number(value(key))])) as unknown as Settings['quotas'],
     };
     void saveSidebarPrefs({ autoOpen });
@@ -62,6 +63,11 @@ export function SettingsForm() {
           </label>,
           <input key={key} id={key} name={key} type="number" min={key === 'contactEveryDays' ? 1 : 0} defaultValue={settings.quotas[key]} />,
         ])}
+        <label htmlFor="offerCounting">An offer sent to several companies counts</label>
+        <select id="offerCounting" name="offerCounting" defaultValue={settings.offerCounting}>
+          <option value="per-organisation">once per company (client card, or domain)</option>
+          <option value="per-message">once per message</option>
+        </select>
         <label htmlFor="autoOpen">Open the sidebar by itself</label>
         <input id="autoOpen" type="checkbox" checked={autoOpen} onChange={(e) => setAutoOpen(e.target.checked)} />
         <span />

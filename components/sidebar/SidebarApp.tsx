@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { SIDEBAR_PORT } from '@/lib/messaging/ports';
 import { recordMeasure } from '@/lib/user-timing';
 import type { BackgroundToSidebarView, CorrespondentView, SidebarView } from '@/lib/messaging/views';
+import { ComposeTools } from './ComposeTools';
 import { CorrespondentSection } from './CorrespondentSection';
 
 /** Subscribes to the background for this tab's view; reconnects when the service worker restarts. */
@@ -51,7 +52,8 @@ const CONTEXT_TITLES = { thread: 'In this conversation', compose: 'Writing to' }
 export function SidebarApp() {
   const view = useSidebarView();
   if (!view) return <p className="muted pad">Loading…</p>;
-  const contexts = view.contexts.filter((c) => c.correspondents.length > 0);
+  // A compose is shown even before it has recipients: its templates are useful at once.
+  const contexts = view.contexts.filter((c) => c.correspondents.length > 0 || c.kind === 'compose');
   return (
     <main className="sidebar">
       <header className="sidebar-header">
@@ -74,6 +76,7 @@ export function SidebarApp() {
             {CONTEXT_TITLES[context.kind]}
             {context.subject && <span className="subject"> · {context.subject}</span>}
           </h2>
+          {context.kind === 'compose' && <ComposeTools context={context} templates={view.templates} />}
           {withRepeatedClients(context.correspondents).map(({ person, repeated }) => (
             <CorrespondentSection key={`${person.role}:${person.email ?? person.name}`} person={person} repeatedClientIds={repeated} />
           ))}

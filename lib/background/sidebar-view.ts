@@ -3,12 +3,25 @@ import { findCardsForEmail, findCardsForName, type MatchedCard } from '@/lib/db/
 import { normalizeEmail } from '@/lib/domain/address';
 import { companyFromDomain, emailDomain, isFreeMailDomain, isOwnDomain, nameFromAddress } from '@/lib/domain/email';
 import type { Settings } from '@/lib/domain/types';
-import type { CardView, ContextView, CorrespondentView, NewCardDraft, SidebarView } from '@/lib/messaging/views';
+import type { CardView, ComposeOfferView, ContextView, CorrespondentView, NewCardDraft, SidebarView, TemplateSummary } from '@/lib/messaging/views';
 import type { Correspondent, PageSnapshot } from '@/lib/sites/types';
+import { isOffer, type ComposeMark } from './compose-marks';
 
 // Turns what the adapter saw into what the sidebar shows: each correspondent with its cards.
 
-export const EMPTY_VIEW: SidebarView = { site: null, contexts: [], problems: [], emittedAt: null };
+export const EMPTY_VIEW: SidebarView = { site: null, contexts: [], problems: [], emittedAt: null, templates: [] };
+
+/** What the view needs beyond the page: the template list and each compose's offer marks. */
+export interface ViewExtras {
+  templates: TemplateSummary[];
+  markOf(contextId: string): ComposeMark | undefined;
+}
+
+const NO_EXTRAS: ViewExtras = { templates: [], markOf: () => undefined };
+
+function offerView(mark: ComposeMark | undefined): ComposeOfferView {
+  return { templates: (mark?.templates ?? []).map(({ id, name }) => ({ id, name })), markedOffer: mark?.markedOffer ?? null, isOffer: isOffer(mark) };
+}
 
 /**
  * Cards found per address (or display name), kept until the next write. The background is the
@@ -62,6 +75,7 @@ export async function buildSidebarView(
   emittedAt: number | null,
   settings: Settings,
   cache = new CardCache(),
+  extras: ViewExtras = NO_EXTRAS,
 ): Promise<SidebarView> {
   async function viewOf(seen: Correspondent): Promise<CorrespondentView | null> {
     // Addresses arrive from the page: normalize again rather than trust the content script.
@@ -90,10 +104,11 @@ export async function buildSidebarView(
         subject: context.subject,
         focused: context.id === snapshot.focusedContextId,
         correspondents: views.filter((v): v is CorrespondentView => !!v),
+        offer: context.kind === 'compose' ? offerView(extras.markOf(context.id)) : null,
       };
     })),
   );
   // The focused compose first, then other composes, then the thread.
   contexts.sort((a, b) => Number(b.focused) - Number(a.focused) || Number(b.kind === 'compose') - Number(a.kind === 'compose'));
-  return { site: snapshot.site, contexts, problems: snapshot.problems, emittedAt };
+  return { site: snapshot.site, contexts, problems: snapshot.problems, emittedAt, templates: extras.templates };
 }

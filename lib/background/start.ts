@@ -5,6 +5,7 @@ import type { Settings } from '@/lib/domain/types';
 import { acceptMessage, type SenderRules } from '@/lib/messaging/accept';
 import { CONTENT_PORT, SIDEBAR_PORT } from '@/lib/messaging/ports';
 import type { Reply } from '@/lib/messaging/protocol';
+import { keepBadge, refreshBadge } from './badge';
 import { handleMessage } from './handlers';
 import { SidebarHub } from './sidebar-hub';
 
@@ -31,7 +32,14 @@ export function startBackground(): void {
       console.warn('[ClientDesk]', accepted.error, { from: sender.url });
       return Promise.resolve({ ok: false, error: accepted.error });
     }
-    const ctx = { db, hub, settings, settingsChanged: (s: Settings) => (cachedSettings = Promise.resolve(s)), tabId: sender.tab?.id };
+    const ctx = {
+      db,
+      hub,
+      settings,
+      settingsChanged: (s: Settings) => (cachedSettings = Promise.resolve(s)),
+      badgeChanged: () => settings().then((s) => refreshBadge(db, s)).then(() => undefined),
+      tabId: sender.tab?.id,
+    };
     return handleMessage(accepted.message, ctx).then(
       (data) => ({ ok: true, data }),
       (error: unknown) => {
@@ -60,4 +68,5 @@ export function startBackground(): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => hub.forgetTab(tabId));
+  keepBadge(db, settings);
 }

@@ -1,14 +1,25 @@
 import { browser } from 'wxt/browser';
 import { CONTENT_PORT } from '@/lib/messaging/ports';
-import type { Message } from '@/lib/messaging/protocol';
-import type { PageSnapshot, SiteAdapter } from '@/lib/sites/types';
+import type { BackgroundToContentInsert, Message } from '@/lib/messaging/protocol';
+import type { InsertResult, PageSnapshot, SiteAdapter } from '@/lib/sites/types';
 import { mountSidebarFrame } from './sidebar-frame';
 import { loadSidebarPrefs, saveSidebarPrefs } from './sidebar-prefs';
 
 // What every site content script does: run the site's adapter, send each snapshot to the
 // background, and host the sidebar. Site-agnostic: a new site only brings its adapter.
 
-type PageSnapshotMessage = Extract<Message, { type: 'contentToBackground.pageSnapshot' }>;
+type ContentMessage = Extract<Message, { type: `contentToBackground.${string}` }>;
+
+/** The one message the background sends us; checked by hand, since zod stays out of content scripts. */
+function isInsertRequest(message: unknown): message is BackgroundToContentInsert {
+  const m = message as Partial<BackgroundToContentInsert> | null;
+  return (
+    m?.type === 'backgroundToContent.insertIntoCompose' &&
+    typeof m.contextId === 'string' &&
+    typeof m.html === 'string' &&
+    (m.subject === null || typeof m.subject === 'string')
+  );
+}
 
 /** Which correspondents the page shows; a new key is a new reason to open the sidebar. */
 function correspondentsKey(snapshot: PageSnapshot): string {
@@ -42,7 +53,7 @@ export async function runSite(adapter: SiteAdapter, outerSignal: AbortSignal): P
 
   // One long-lived port; reopened after the service worker was stopped (its end disconnects).
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
-  const send = (message: PageSnapshotMessage) => {
+  const send = (message: ContentMessage) => {
     try {
       if (!port) {
         port = browser.runtime.connect({ name: CONTENT_PORT });
@@ -56,11 +67,26 @@ export async function runSite(adapter: SiteAdapter, outerSignal: AbortSignal): P
   };
   signal.addEventListener('abort', () => port?.disconnect());
 
-  adapter.start((snapshot) => {
-    currentKey = correspondentsKey(snapshot);
-    if (prefs.autoOpen && currentKey && currentKey !== lastOpenedFor && !frame.isOpen()) frame.setOpen(true);
-    if (currentKey) lastOpenedFor = currentKey;
-    const message: PageSnapshotMessage = { type: 'contentToBackground.pageSnapshot', snapshot, emittedAt: performance.timeOrigin + performance.now() };
-    send(message);
-  }, signal);
+  adapter.start(
+    {
+      snapshot(snapshot) {
+        currentKey = correspondentsKey(snapshot);
+        if (prefs.autoOpen && currentKey && currentKey !== lastOpenedFor && !frame.isOpen()) frame.setOpen(true);
+        if (currentKey) lastOpenedFor = currentKey;
+        send({ type: 'contentToBackground.pageSnapshot', snapshot, emittedAt: performance.timeOrigin + performance.now() });
+      },
+      sent(mail) {
+        send({ type: 'contentToBackground.mailSent', mail });
+      },
+    },
+    signal,
+  );
+
+  // Inserts requested by the background (a template picked in the sidebar), from our extension only.
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }): Promise<InsertResult> | undefined => {
+    if (sender.id !== browser.runtime.id || sender.tab || !isInsertRequest(message)) return undefined;
+    return adapter.insert(message.contextId, { html: message.html, subject: message.subject });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_QUOTAS, type Settings } from '@/lib/domain/types';
+import { defaultTemplates } from '@/lib/domain/template-seeds';
 import { newId, type ClientDeskDb } from './database';
 
 const SETTINGS_KEY = 'settings';
@@ -12,22 +13,27 @@ export function defaultSettings(): Settings {
     defaultPhoneRegion: 'RU',
     timeZone: '',
     quotas: { ...DEFAULT_QUOTAS },
+    offerCounting: 'per-organisation',
   };
 }
 
-/** The settings, created with defaults (and a new manager id) on first use. */
+/**
+ * The settings. On first run (no settings yet) they are created with defaults and a new manager id,
+ * and the default templates are seeded with them, editable afterwards.
+ */
 export async function getSettings(db: ClientDeskDb): Promise<Settings> {
-  return db.transaction('rw', db.settings, async () => {
+  return db.transaction('rw', db.settings, db.templates, async () => {
     const row = await db.settings.get(SETTINGS_KEY);
     if (row) return { ...defaultSettings(), ...(row.value as Partial<Settings>) } as Settings;
     const settings = defaultSettings();
     await db.settings.put({ key: SETTINGS_KEY, value: settings });
+    await db.templates.bulkAdd(defaultTemplates(settings.managerId));
     return settings;
   });
 }
 
 export async function saveSettings(db: ClientDeskDb, patch: Partial<Omit<Settings, 'managerId'>>): Promise<Settings> {
-  return db.transaction('rw', db.settings, async () => {
+  return db.transaction('rw', db.settings, db.templates, async () => {
     const next = { ...(await getSettings(db)), ...patch };
     next.quotas = { ...DEFAULT_QUOTAS, ...next.quotas };
     await db.settings.put({ key: SETTINGS_KEY, value: next });

@@ -27,3 +27,29 @@ export function isDayKey(value: string): boolean {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
+
+/** First and last day keys of the month a day key falls in. */
+export function monthOf(day: string): { first: string; last: string } {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  const lastDate = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const mm = String(month).padStart(2, '0');
+  return { first: `${year}-${mm}-01`, last: `${year}-${mm}-${String(lastDate).padStart(2, '0')}` };
+}
+
+/**
+ * The first instant of the next calendar day in `timeZone` after `now`: when the
+ * badge must roll over. Found by bisection to the millisecond, so DST days of 23 or 25 hours
+ * need no special case.
+ */
+export function nextDayStart(now: Date, timeZone?: string): Date {
+  const today = dayKey(now, timeZone);
+  let low = now.getTime();
+  let high = low + 3600_000;
+  while (dayKey(new Date(high), timeZone) === today) high += 3600_000;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (dayKey(new Date(mid), timeZone) === today) low = mid;
+    else high = mid;
+  }
+  return new Date(high);
+}

@@ -136,6 +136,8 @@ export interface Settings {
   /** IANA zone; empty = the browser's. */
   timeZone: string;
   quotas: Quotas;
+  /** One e-mail offer per recipient organisation (default), or one per message. */
+  offerCounting: 'per-organisation' | 'per-message';
 }
 
 export const DEFAULT_QUOTAS: Quotas = {

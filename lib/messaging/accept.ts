@@ -19,7 +19,8 @@ export type Accepted = { ok: true; message: Message } | { ok: false; error: stri
 
 const PAGE_OF_DIRECTION: Record<string, string[]> = {
   sidebarToBackground: ['sidebar.html'],
-  optionsToBackground: ['options.html', 'popup.html'],
+  optionsToBackground: ['options.html'],
+  pageToBackground: ['sidebar.html', 'popup.html', 'options.html'],
 };
 
 function senderError(direction: string, sender: Sender, rules: SenderRules): string | null {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CLIENT_STATUSES } from '@/lib/domain/types';
+import { CLIENT_STATUSES, TEMPLATE_KINDS } from '@/lib/domain/types';
 import { isDayKey } from '@/lib/domain/day-key';
-import type { PageSnapshot } from '@/lib/sites/types';
+import type { PageSnapshot, SentMail } from '@/lib/sites/types';
 
 // The one protocol file. Every message has a zod schema; names say their direction
 // (contentToBackground, sidebarToBackground, optionsToBackground, backgroundToSidebar).
@@ -34,6 +34,26 @@ export const pageSnapshotSchema = z.object({
   problems: z.array(z.object({ code: text(100), message: text(1000) })).max(20),
 }) satisfies z.ZodType<PageSnapshot>;
 
+const sentMailSchema = z.object({
+  contextId: text(300),
+  draftId: text(300).nullable(),
+  sendId: text(100).min(1),
+  subject: text(2000),
+  recipients: z.array(correspondent).max(500),
+  sentAt: z.number().finite(),
+}) satisfies z.ZodType<SentMail>;
+
+const templateFields = z.object({
+  name: text(200).min(1, 'The template needs a name'),
+  subject: text(2000),
+  bodyHtml: text(200_000),
+  kind: z.enum(TEMPLATE_KINDS),
+  countsAsOffer: z.boolean(),
+});
+
+/** Values the user typed for variables a template could not fill. */
+const templateValues = z.record(z.string().max(100), text(5000));
+
 const clientStatus = z.enum(CLIENT_STATUSES);
 const money = z.number().finite().nullable();
 
@@ -58,6 +78,7 @@ const settingsPatch = z
     ownDomains: z.array(text(253)).max(50),
     defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter region such as RU or DE'),
     timeZone: text(100),
+    offerCounting: z.enum(['per-organisation', 'per-message']),
     quotas: z.object({
       emailOffersPerDay: z.number().int().min(0).max(10_000),
       phoneOffersPerDay: z.number().int().min(0).max(10_000),
@@ -70,6 +91,7 @@ const settingsPatch = z
 
 export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contentToBackground.pageSnapshot'), snapshot: pageSnapshotSchema, emittedAt: z.number() }),
+  z.object({ type: z.literal('contentToBackground.mailSent'), mail: sentMailSchema }),
 
   z.object({
     type: z.literal('sidebarToBackground.createClient'),
@@ -79,7 +101,18 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebarToBackground.updateClient'), clientId: id, patch: clientPatchSchema, expectedUpdatedAt: z.string().max(40).optional() }),
   z.object({ type: z.literal('sidebarToBackground.addNote'), clientId: id, contactId: id.nullable(), text: text(20_000).min(1, 'The note is empty') }),
 
+  z.object({ type: z.literal('sidebarToBackground.insertTemplate'), contextId: text(300), templateId: id, values: templateValues }),
+  z.object({ type: z.literal('sidebarToBackground.markOffer'), contextId: text(300), offer: z.boolean() }),
+
+  // Read-only queries any first-party page may make (sidebar, popup, options).
+  z.object({ type: z.literal('pageToBackground.searchClients'), query: text(200) }),
+  z.object({ type: z.literal('pageToBackground.getToday') }),
+
   z.object({ type: z.literal('optionsToBackground.getSettings') }),
+  z.object({ type: z.literal('optionsToBackground.listTemplates') }),
+  z.object({ type: z.literal('optionsToBackground.saveTemplate'), id: id.optional(), fields: templateFields }),
+  z.object({ type: z.literal('optionsToBackground.deleteTemplate'), id }),
+  z.object({ type: z.literal('optionsToBackground.previewTemplate'), fields: templateFields, clientId: id.nullable(), values: templateValues }),
   z.object({ type: z.literal('optionsToBackground.saveSettings'), patch: settingsPatch }),
   z.object({ type: z.literal('optionsToBackground.importClientsCsv'), fileName: text(500), text: z.string().max(50_000_000) }),
   z.object({ type: z.literal('optionsToBackground.getBaseStats') }),
@@ -90,6 +123,15 @@ export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 export type ClientPatch = z.infer<typeof clientPatchSchema>;
 export type SettingsPatch = z.infer<typeof settingsPatch>;
+export type TemplateFieldsInput = z.infer<typeof templateFields>;
+
+/** The background asks a tab's content script to insert into a compose (checked there by hand: no zod in content scripts). */
+export interface BackgroundToContentInsert {
+  type: 'backgroundToContent.insertIntoCompose';
+  contextId: string;
+  html: string;
+  subject: string | null;
+}
 
 /** Every reply has this shape, so a caller can always show `error`. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

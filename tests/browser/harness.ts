@@ -46,6 +46,13 @@ export async function launchExtension(): Promise<Harness> {
     ],
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (process.env.CLIENTDESK_DEBUG) {
+    // CLIENTDESK_DEBUG=1 prints what the service worker and the pages log, to see why a test hangs.
+    const listen = (w: Worker) => w.on('console', (m) => console.log(`[worker] ${m.text()}`));
+    context.serviceWorkers().forEach(listen);
+    context.on('serviceworker', listen);
+    context.on('page', (p) => p.on('console', (m) => console.log(`[page ${p.url().slice(0, 60)}] ${m.text()}`)));
+  }
   const extensionId = new URL((await worker()).url()).host;
 
   const fixtures: Record<string, string> = {};

@@ -14,7 +14,8 @@ function start(graceMs = 150) {
   controller = new AbortController();
   const snapshots: PageSnapshot[] = [];
   const read = vi.fn(readGmailSnapshot);
-  startGmailAdapter(document, (s) => snapshots.push(s), controller.signal, { readDelayMs: 20, problemGraceMs: graceMs, read });
+  const events = { snapshot: (s: PageSnapshot) => snapshots.push(s), sent: vi.fn() };
+  startGmailAdapter(document, events, controller.signal, { readDelayMs: 20, problemGraceMs: graceMs, read });
   return { snapshots, read, last: () => snapshots.at(-1) };
 }
 const people = (s: PageSnapshot | undefined) => s?.contexts.map((c) => c.correspondents.map((p) => p.email));
@@ -23,6 +24,19 @@ describe('gmailAdapter', () => {
   it('is the SiteAdapter for gmail', () => {
     expect(gmailAdapter.site).toBe('gmail');
     expect(typeof gmailAdapter.start).toBe('function');
+    expect(typeof gmailAdapter.insert).toBe('function');
+  });
+
+  it('reports a confirmed send through events.sent (send-detector.ts)', async () => {
+    loadFixture('compose-two.html', `${COMPOSE_HASH}&undo=0.05`);
+    runFixtureScripts();
+    controller = new AbortController();
+    const sent = vi.fn();
+    startGmailAdapter(document, { snapshot: () => undefined, sent }, controller.signal, { readDelayMs: 20, send: { reopenGraceMs: 10 } });
+    document.querySelector('.IZ .Up div.T-I.aoO')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await wait(150);
+    expect(sent).toHaveBeenCalledTimes(1);
+    expect(sent.mock.calls[0]?.[0]).toMatchObject({ contextId: '1', draftId: '#msg-a:r-7673660351152959857', subject: 'Q3 deliveries: Rosstal and Nordfrost' });
   });
 
   it('emits the first snapshot after the delay, then only on change', async () => {

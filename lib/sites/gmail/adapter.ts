@@ -1,8 +1,12 @@
 // The Gmail site adapter: watches the page with one MutationObserver and a few listeners, reads a
-// snapshot at most once per READ_DELAY_MS, and reports it only when it changed. DOM APIs only.
+// snapshot at most once per READ_DELAY_MS, and reports it only when it changed; reports confirmed
+// sends (send-detector.ts) and inserts templates (insert.ts). DOM APIs only.
 
-import type { PageSnapshot, SiteAdapter } from '../types';
+import type { AdapterEvents, PageSnapshot, SiteAdapter } from '../types';
+import { trackComposeSelection } from './compose-selection';
+import { insertIntoCompose } from './insert';
 import { findComposeRoots } from './parse-compose';
+import { startSendDetector, type SendDetectorOptions } from './send-detector';
 import { readGmailSnapshot } from './snapshot';
 
 export interface GmailAdapterOptions {
@@ -12,6 +16,8 @@ export interface GmailAdapterOptions {
   problemGraceMs?: number;
   /** The reader; replaceable in tests. */
   read?: typeof readGmailSnapshot;
+  /** Timings of send confirmation. */
+  send?: SendDetectorOptions;
 }
 
 const READ_DELAY_MS = 50;
@@ -30,11 +36,13 @@ function isTypingOnly(records: MutationRecord[]): boolean {
 
 export function startGmailAdapter(
   doc: Document,
-  onSnapshot: (snapshot: PageSnapshot) => void,
+  events: AdapterEvents,
   signal: AbortSignal,
   options: GmailAdapterOptions = {},
 ): void {
   if (signal.aborted) return;
+  startSendDetector(doc, (mail) => events.sent(mail), signal, options.send);
+  trackComposeSelection(doc, signal);
   const { readDelayMs = READ_DELAY_MS, problemGraceMs = PROBLEM_GRACE_MS, read = readGmailSnapshot } = options;
   let readTimer: ReturnType<typeof setTimeout> | undefined;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -72,7 +80,7 @@ export function startGmailAdapter(
     const key = JSON.stringify(shown);
     if (key === lastKey) return;
     lastKey = key;
-    onSnapshot(shown);
+    events.snapshot(shown);
   }
 
   const observer = new MutationObserver((records) => {
@@ -126,7 +134,11 @@ export function startGmailAdapter(
 
 export const gmailAdapter: SiteAdapter = {
   site: 'gmail',
-  start(onSnapshot, signal) {
-    startGmailAdapter(document, onSnapshot, signal);
+  start(events, signal) {
+    startGmailAdapter(document, events, signal);
+  },
+  // async: a failure inside becomes a rejected promise, not a synchronous throw.
+  async insert(contextId, content) {
+    return insertIntoCompose(document, contextId, content);
   },
 };

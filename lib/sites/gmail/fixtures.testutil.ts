@@ -28,9 +28,18 @@ export function loadFixture(name: string, hash: string): void {
   window.location.hash = hash;
 }
 
-/** Runs the fixture's inline scripts (innerHTML never runs them), like the page would on load. */
+/** The shared behaviour script the compose fixtures load from /mail/u/0/_fixture/gmail-behaviour.js. */
+export const BEHAVIOUR_SCRIPT = 'gmail-behaviour.js';
+
+/**
+ * Runs the fixture's scripts (innerHTML never runs them), like the page would on load: inline ones,
+ * and `src=".../_fixture/<name>.js"` ones from tests/fixtures/gmail, as the browser tests' harness serves them.
+ */
 export function runFixtureScripts(): void {
   for (const script of Array.from(document.querySelectorAll('script'))) {
-    new Function(script.textContent ?? '')();
+    const src = script.getAttribute('src');
+    const shared = src ? /\/_fixture\/([\w.-]+\.js)$/.exec(src)?.[1] : undefined;
+    if (src && !shared) throw new Error(`fixture script not served in unit tests: ${src}`);
+    new Function(shared ? fixtureHtml(shared) : (script.textContent ?? ''))();
   }
 }

@@ -15,7 +15,7 @@ export interface ComposeRoot {
 const ROLES: readonly string[] = ['to', 'cc', 'bcc'];
 
 /** A compose still in use: Gmail leaves an emptied shell behind while a closed compose saves (facts 1.2). */
-function isLiveCompose(el: Element): boolean {
+export function isLiveCompose(el: Element): boolean {
   return Boolean(
     queryFirst(el, 'composeSubject') ||
       queryFirst(el, 'composeId') ||
@@ -134,6 +134,13 @@ function readSummary(root: Element): Correspondent[] {
   return queryAllFirst(root, 'composeRecipientSummary', outsideBody(root)).flatMap((span) =>
     person(normalizeEmail(span.getAttribute('email')), cleanText(span.getAttribute('name') ?? span.textContent), 'to'),
   );
+}
+
+/** Gmail's draft id (`input[name=draft]`, facts 1.3), or null while Gmail has none yet. */
+export function readDraftId(root: Element): string | null {
+  const input = queryFirst(root, 'composeDraftId');
+  const value = input ? valueOf(input).trim() : '';
+  return ['', 'undefined', 'null'].includes(value) ? null : value;
 }
 
 const generatedIds = new WeakMap<Element, string>();

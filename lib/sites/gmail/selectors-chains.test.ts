@@ -102,10 +102,15 @@ const SNIPPETS: Partial<Record<GmailSelectorKey, string[]>> = {
     '<div class="IZ"><div class="Up"><div><div role="button" aria-haspopup="true" data-t></div></div></div></div>',
     '<div class="T-I hG T-I-atl" role="button" data-t></div>',
   ],
+  sendAndArchiveButton: [
+    '<table class="IZ"><tr><td class="Up"><div><div role="button" class="Uo" data-t></div></div></td></tr></table>',
+    '<table><tr><td class="gU Up"><div role="button" class="Uo" data-t></div></td></tr></table>',
+  ],
   discardButton: ['<div class="oh" role="button" data-t></div>', '<div class="oh" data-t></div>'],
   sentNotice: [
     '<div class="b8" role="alert"><div class="vh" data-t></div></div>',
     '<span role="alert"><div class="vh" data-t></div></span>',
+    '<div class="vh" data-t></div>',
   ],
   sentNoticeUndo: ['<span id="link_undo" data-t></span>', '<div id="link_undo" data-t></div>'],
   sentNoticeViewMessage: ['<span id="link_vsm" data-t></span>', '<div id="link_vsm" data-t></div>'],
@@ -116,7 +121,7 @@ const SNIPPETS: Partial<Record<GmailSelectorKey, string[]>> = {
 };
 
 // Keys whose entries are all applied together (exclusions), not tried in turn.
-const EXCLUSIONS: GmailSelectorKey[] = ['messageBody', 'inlineComposeArea'];
+const EXCLUSIONS: GmailSelectorKey[] = ['messageBody', 'inlineComposeArea', 'composeSignature', 'composeQuote'];
 
 describe('selector chains', () => {
   it('have a reachability snippet for every entry of every multi-entry chain', () => {

@@ -36,7 +36,14 @@ export const GMAIL_SELECTORS = {
   // --- Compose anatomy, relative to a compose root (facts 1.3) ---
   composeBody: ['div[g_editable=true]', '.Ap [contenteditable=true]', 'div[contenteditable=true][role=textbox]'],
   composeSubject: ['input[name=subjectbox]', 'input[name=subject]'],
+  // The visible subject field only: the hidden `input[name=subject]` is not for typing into.
+  composeSubjectBox: ['input[name=subjectbox]'],
   composeId: ['input[name=composeid]', 'input[name=draft]'],
+  // Gmail's own draft id (`#msg-a:r-…`), the key of a send (facts 1.3, 1.4).
+  composeDraftId: ['input[name=draft]'],
+  // Parts of the body that are not the user's text: insertion never lands inside them (facts 1.3, 1.6).
+  composeSignature: ['div.gmail_signature', '.gmail_signature_prefix', '[data-smartmail=gmail_signature]'],
+  composeQuote: ['.gmail_quote', 'blockquote'],
   // Any sign of a recipients UI at all (PeopleKit, old UI, collapsed summary).
   composeRecipientArea: [
     '.anm[name=to]',
@@ -65,16 +72,18 @@ export const GMAIL_SELECTORS = {
   composeRecipientSummary: ['.oL.aDm span[email]', '.aoD.hl span[email]', '.aoD [email]'],
 
   // --- Send controls and the "sent" notice (facts 1.3, 1.4); for send detection ---
+  // Found by structure, never by the localised tooltip ("Send (Ctrl-Enter)", "Enviar (Ctrl-Intro)").
   sendButton: [
     '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])',
     'td.gU.Up div[role=button]:not(.Uo):not([aria-haspopup=true])',
     'div.T-I.T-I-atl.aoO[role=button]',
   ],
-  sendAndArchiveButton: ['.IZ .Up div > div[role=button].Uo'],
+  sendAndArchiveButton: ['.IZ .Up div > div[role=button].Uo', 'td.gU.Up div[role=button].Uo'],
   moreSendOptionsButton: ['.IZ .Up div > [role=button][aria-haspopup=true]', 'div.T-I.hG.T-I-atl[role=button]'],
   discardButton: ['.oh[role=button]', '.oh'],
   minimizedMarker: ['.Hm > img'],
-  sentNotice: ['div.b8[role=alert] .vh', '[role=alert] .vh'],
+  // Only counts as the "sent" notice when it holds #link_undo or #link_vsm (Meru's test, facts 1.4).
+  sentNotice: ['div.b8[role=alert] .vh', '[role=alert] .vh', '.vh'],
   sentNoticeUndo: ['span#link_undo', '#link_undo'],
   sentNoticeViewMessage: ['span#link_vsm', '#link_vsm'],
 

@@ -47,18 +47,34 @@ export function readGmailSnapshot(
   }
 
   let focusedContextId: string | null = null;
-  const usedIds = new Set<string>();
-  for (const { el, variant } of findComposeRoots(doc)) {
-    const compose = parseCompose(el, variant);
-    // Two composes must never share an id, whatever Gmail's hidden inputs say.
-    if (usedIds.has(compose.id)) compose.id = generatedComposeId(el);
-    usedIds.add(compose.id);
+  for (const { el, context } of readComposeContexts(doc)) {
     if (!hasRecipientArea(el) && !problems.some((p) => p.code === COMPOSE_UNREADABLE.code)) {
       problems.push({ ...COMPOSE_UNREADABLE });
     }
-    contexts.push(withoutSelf(compose));
-    if (focusedComposeEl && el.contains(focusedComposeEl)) focusedContextId = compose.id;
+    contexts.push(withoutSelf(context));
+    if (focusedComposeEl && el.contains(focusedComposeEl)) focusedContextId = context.id;
   }
 
   return { site: 'gmail', selfEmail, contexts, focusedContextId, problems };
+}
+
+export interface ComposeContext {
+  el: Element;
+  /** As the snapshot reports it: `context.id` is the compose's context id everywhere (send, insert). */
+  context: MailContext;
+}
+
+/**
+ * Every open compose with its context id, in page order. The one place ids are given: the snapshot,
+ * send detection and insertion must agree on them. Self is not yet removed from the recipients.
+ */
+export function readComposeContexts(doc: Document): ComposeContext[] {
+  const usedIds = new Set<string>();
+  return findComposeRoots(doc).map(({ el, variant }) => {
+    const context = parseCompose(el, variant);
+    // Two composes must never share an id, whatever Gmail's hidden inputs say.
+    if (usedIds.has(context.id)) context.id = generatedComposeId(el);
+    usedIds.add(context.id);
+    return { el, context };
+  });
 }

@@ -1,0 +1,25 @@
+import type { ClientDeskDb } from '@/lib/db/database';
+import type { Settings } from '@/lib/domain/types';
+import type { MessageOf, MessageType } from '@/lib/messaging/protocol';
+import type { SidebarHub } from '../sidebar-hub';
+
+// Handlers run after lib/messaging/accept.ts has checked the message and its sender; they throw
+// an Error whose message the caller can show.
+
+export interface HandlerContext {
+  db: ClientDeskDb;
+  hub: SidebarHub;
+  settings(): Promise<Settings>;
+  settingsChanged(settings: Settings): void;
+  /** Recompute the toolbar badge (after a send is recorded, settings change…). */
+  badgeChanged(): Promise<void>;
+  /** The tab the message came from (content scripts, the sidebar frame). */
+  tabId: number | undefined;
+}
+
+export type Handlers = { [T in MessageType]: (message: MessageOf<T>, ctx: HandlerContext) => Promise<unknown> };
+
+export function tabOf(ctx: HandlerContext): number {
+  if (ctx.tabId === undefined) throw new Error('This message must come from a tab.');
+  return ctx.tabId;
+}

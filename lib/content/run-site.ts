@@ -76,7 +76,7 @@ export async function runSite(adapter: SiteAdapter, outerSignal: AbortSignal): P
         send({ type: 'contentToBackground.pageSnapshot', snapshot, emittedAt: performance.timeOrigin + performance.now() });
       },
       sent(mail) {
-        send({ type: 'contentToBackground.mailSent', mail });
+        send({ type: 'contentToBackground.mailSent', mail, emittedAt: performance.timeOrigin + performance.now() });
       },
     },
     signal,

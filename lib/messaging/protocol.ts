@@ -91,7 +91,7 @@ const settingsPatch = z
 
 export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contentToBackground.pageSnapshot'), snapshot: pageSnapshotSchema, emittedAt: z.number() }),
-  z.object({ type: z.literal('contentToBackground.mailSent'), mail: sentMailSchema }),
+  z.object({ type: z.literal('contentToBackground.mailSent'), mail: sentMailSchema, emittedAt: z.number() }),
 
   z.object({
     type: z.literal('sidebarToBackground.createClient'),

@@ -27,15 +27,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<Harness> {
+/** `withExtension: false` gives the same browser and routes without ClientDesk (the bench's baseline). */
+export async function launchExtension({ withExtension = true } = {}): Promise<Harness> {
   const profile = mkdtempSync(join(tmpdir(), 'clientdesk-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -53,7 +53,7 @@ export async function launchExtension(): Promise<Harness> {
     context.on('serviceworker', listen);
     context.on('page', (p) => p.on('console', (m) => console.log(`[page ${p.url().slice(0, 60)}] ${m.text()}`)));
   }
-  const extensionId = new URL((await worker()).url()).host;
+  const extensionId = withExtension ? new URL((await worker()).url()).host : '';
 
   const fixtures: Record<string, string> = {};
   await context.route('https://mail.google.com/**', async (route) => {

@@ -9,6 +9,7 @@ import { renderTemplate } from '@/lib/domain/templates';
 import type { BackgroundToContentInsert } from '@/lib/messaging/protocol';
 import type { InsertTemplateReply, TodayView } from '@/lib/messaging/views';
 import type { InsertResult } from '@/lib/sites/types';
+import { recordMeasure } from '@/lib/user-timing';
 import { todayCounts } from '../badge';
 import { isOffer } from '../compose-marks';
 import { templateContextFor } from '../template-context';
@@ -85,7 +86,10 @@ export const offerHandlers: Pick<
       },
       settings,
     );
-    await Promise.all([ctx.badgeChanged(), ctx.hub.dataChanged()]);
+    await ctx.badgeChanged();
+    // User Timing entry read by `npm run bench`: final send in the page → new badge text.
+    recordMeasure('clientdesk:send-to-badge', message.emittedAt - performance.timeOrigin);
+    await ctx.hub.dataChanged();
     return { recorded: recorded.activities.length, duplicates: recorded.duplicates };
   },
 

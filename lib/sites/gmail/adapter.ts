@@ -51,13 +51,18 @@ export function startGmailAdapter(
   // Problem code -> when it was first seen since the last navigation.
   const problemSince = new Map<string, number>();
 
+  // While a read is due the observer is off: the read looks at the whole page anyway, and a busy page
+  // (Gmail re-renders constantly) then costs one observer callback per read instead of one per task.
   const schedule = () => {
-    if (readTimer === undefined && !signal.aborted) readTimer = setTimeout(readNow, readDelayMs);
+    if (readTimer !== undefined || signal.aborted) return;
+    observer.disconnect();
+    readTimer = setTimeout(readNow, readDelayMs);
   };
 
   function readNow() {
     readTimer = undefined;
     if (signal.aborted) return;
+    observe();
     const snapshot = read(doc, focusedCompose?.isConnected ? focusedCompose : null);
     const now = Date.now();
     let recheckIn = Infinity;
@@ -86,12 +91,14 @@ export function startGmailAdapter(
   const observer = new MutationObserver((records) => {
     if (!isTypingOnly(records)) schedule();
   });
-  observer.observe(doc.body ?? doc.documentElement, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: WATCHED_ATTRIBUTES,
-  });
+  const observe = () =>
+    observer.observe(doc.body ?? doc.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
+  observe();
 
   const onNavigate = () => {
     problemSince.clear();

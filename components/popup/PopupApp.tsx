@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { formatDay } from '@/lib/domain/format';
 import { pace, PACE_COLORS } from '@/lib/domain/progress';
 import type { TodayView } from '@/lib/messaging/views';
 import { sendToBackground } from '@/lib/messaging/send';
 import { ClientSearch } from './ClientSearch';
+import { AppHeader } from '../AppHeader';
 
 /** The toolbar popup: today's progress against each quota, today's offers, and a client search. */
 export function PopupApp() {
@@ -16,12 +16,7 @@ export function PopupApp() {
 
   return (
     <main className="popup">
-      <header className="sidebar-header">
-        <strong>ClientDesk</strong>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Options
-        </a>
-      </header>
+      <AppHeader />
       {error && <p className="error pad">{error}</p>}
       {today && (
         <section className="pad" aria-label="Today">

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { useEffect, useState } from 'react';
 import { SIDEBAR_PORT } from '@/lib/messaging/ports';
 import { recordMeasure } from '@/lib/user-timing';
 import type { BackgroundToSidebarView, CorrespondentView, SidebarView } from '@/lib/messaging/views';
 import { ComposeTools } from './ComposeTools';
 import { CorrespondentSection } from './CorrespondentSection';
+import { AppHeader } from '../AppHeader';
 
 /** Subscribes to the background for this tab's view; reconnects when the service worker restarts. */
 function useSidebarView(): SidebarView | null {
@@ -56,12 +57,7 @@ export function SidebarApp() {
   const contexts = view.contexts.filter((c) => c.correspondents.length > 0 || c.kind === 'compose');
   return (
     <main className="sidebar">
-      <header className="sidebar-header">
-        <strong>ClientDesk</strong>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Options
-        </a>
-      </header>
+      <AppHeader />
       {view.problems.map((problem) => (
         <div key={problem.code} className="problem" role="alert" data-problem={problem.code}>
           {problem.message}

@@ -1,7 +1,10 @@
 import { defineConfig } from 'wxt';
 
 // Host permissions only for the supported sites (DESIGN.md "Isolation and trust").
-const SITE_MATCHES = ['https://mail.google.com/*'];
+const GMAIL = ['https://mail.google.com/*'];
+// Outlook on the web: work/school, consumer, and the cloud.microsoft domain (site-dom-facts 2.1).
+const OUTLOOK = ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'];
+const SITE_MATCHES = [...GMAIL, ...OUTLOOK];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],

@@ -20,7 +20,9 @@ export interface Harness {
   extensionId: string;
   worker(): Promise<Worker>;
   /** Which fixture file (under tests/fixtures) the next request to the site gets. */
-  serve(site: 'gmail', fixture: string): void;
+  serve(site: 'gmail' | 'outlook', fixture: string): void;
+  /** Outlook's service.svc requests the pages made (the fixtures post their sends there). */
+  owaRequests: { url: string; body: string | null }[];
   openOptions(): Promise<Page>;
   /** Stops the service worker, as Chromium does after ~30 s idle; the next event starts a new one. */
   stopServiceWorker(): Promise<void>;
@@ -56,6 +58,21 @@ export async function launchExtension({ withExtension = true } = {}): Promise<Ha
   const extensionId = withExtension ? new URL((await worker()).url()).host : '';
 
   const fixtures: Record<string, string> = {};
+  const owaRequests: { url: string; body: string | null }[] = [];
+  for (const host of OUTLOOK_HOSTS) {
+    await context.route(`https://${host}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const shared = /\/_fixture\/([\w.-]+\.js)$/.exec(url.pathname);
+      if (shared) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(join(FIXTURES, 'outlook', shared[1]!)) });
+      if (url.pathname.endsWith('/service.svc')) {
+        owaRequests.push({ url: url.href, body: route.request().postData() });
+        return route.fulfill({ status: 200, contentType: 'application/json', body: '{"Body":{"ResponseMessages":{"Items":[{"ResponseClass":"Success"}]}}}' });
+      }
+      const fixture = fixtures.outlook;
+      if (route.request().resourceType() !== 'document' || !fixture) return route.fulfill({ status: 204 });
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, fixture)) });
+    });
+  }
   await context.route('https://mail.google.com/**', async (route) => {
     // Scripts shared by the fixtures (the site's behaviour) are served from /mail/u/0/_fixture/.
     const shared = /\/_fixture\/([\w.-]+\.js)$/.exec(new URL(route.request().url()).pathname);
@@ -70,6 +87,7 @@ export async function launchExtension({ withExtension = true } = {}): Promise<Ha
     extensionId,
     worker,
     serve: (site, fixture) => void (fixtures[site] = fixture),
+    owaRequests,
     async openOptions() {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -105,12 +123,22 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
   throw new Error(`No sidebar frame in ${page.url()} (host: ${String(await handle.evaluate((e) => e.tagName))})`);
 }
 
+export const OUTLOOK_HOSTS = ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft'];
+
 export const GMAIL_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWbmvdDqNJqZjkRFxKxkTlbC';
 export const GMAIL_COMPOSE_URL = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
 
 /** Opens a Gmail fixture at a real Gmail URL and returns the page and its ClientDesk sidebar. */
 export async function openGmail(harness: Harness, fixture: string, url = GMAIL_THREAD_URL): Promise<{ page: Page; sidebar: Frame }> {
   harness.serve('gmail', `gmail/${fixture}`);
+  const page = await harness.context.newPage();
+  await page.goto(url);
+  return { page, sidebar: await sidebarFrame(page) };
+}
+
+/** Opens an Outlook fixture at a real Outlook URL and returns the page and its ClientDesk sidebar. */
+export async function openOutlook(harness: Harness, fixture: string, url: string): Promise<{ page: Page; sidebar: Frame }> {
+  harness.serve('outlook', `outlook/${fixture}`);
   const page = await harness.context.newPage();
   await page.goto(url);
   return { page, sidebar: await sidebarFrame(page) };

@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'ClientDesk',
     description: 'Your client base beside Gmail: client cards, offer templates and daily quotas. All data stays in your browser.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest'],
     host_permissions: SITE_MATCHES,
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: SITE_MATCHES }],
     // Firefox keeps an add-on's storage under its id: a fixed id keeps the client base across reinstalls.

@@ -7,6 +7,9 @@ import { CONTENT_PORT, SIDEBAR_PORT } from '@/lib/messaging/ports';
 import type { Reply } from '@/lib/messaging/protocol';
 import { keepBadge, refreshBadge } from './badge';
 import { handleMessage } from './handlers';
+import { recordConfirmedSend } from './record-send';
+import { SendReconciler } from './send-reconciler';
+import { SITE_BACKGROUNDS } from './site-backgrounds';
 import { SidebarHub } from './sidebar-hub';
 
 // The service worker: owns the database, accepts or refuses every message in one place,
@@ -17,6 +20,12 @@ export function startBackground(): void {
   let cachedSettings: Promise<Settings> | null = null;
   const settings = () => (cachedSettings ??= getSettings(db));
   const hub = new SidebarHub(db, settings);
+  const badgeChanged = () => settings().then((s) => refreshBadge(db, s)).then(() => undefined);
+  const reconciler = new SendReconciler(
+    new Set(SITE_BACKGROUNDS.map((site) => site.site)),
+    (send) => void recordConfirmedSend({ db, hub, settings, badgeChanged }, send, send.emittedAt).catch((error: unknown) => console.warn('[ClientDesk] recording a send failed:', error)),
+  );
+  for (const site of SITE_BACKGROUNDS) site.start((send) => reconciler.network(send));
   const extensionOrigin = browser.runtime.getURL('/');
   const rules: SenderRules = {
     extensionId: browser.runtime.id,
@@ -37,7 +46,8 @@ export function startBackground(): void {
       hub,
       settings,
       settingsChanged: (s: Settings) => (cachedSettings = Promise.resolve(s)),
-      badgeChanged: () => settings().then((s) => refreshBadge(db, s)).then(() => undefined),
+      badgeChanged,
+      reconciler,
       tabId: sender.tab?.id,
     };
     return handleMessage(accepted.message, ctx).then(

@@ -86,3 +86,26 @@ export interface SiteAdapter {
    */
   insert(contextId: string, content: ComposeInsert): Promise<InsertResult>;
 }
+
+/** A send the site's own network request confirmed, read in the background (e.g. with webRequest). */
+export interface NetworkSend {
+  site: string;
+  /** The tab that sent it; -1 when the site sent it from its own service worker. */
+  tabId: number;
+  /** The site's id of the draft that was sent, when the request names one. */
+  itemId: string | null;
+  subject: string | null;
+  /** Exact addresses, as the request carries them. */
+  recipients: Correspondent[];
+  at: number;
+}
+
+/**
+ * Optional background half of a site adapter: `lib/sites/<site>/background.ts` exporting
+ * `siteBackground` is picked up by the background without any other edit. A site that reports
+ * network-confirmed sends has its page-reported sends reconciled with them.
+ */
+export interface SiteBackground {
+  site: string;
+  start(report: (send: NetworkSend) => void): void;
+}

@@ -1,6 +1,7 @@
 import type { ClientDeskDb } from '@/lib/db/database';
 import type { Settings } from '@/lib/domain/types';
 import type { MessageOf, MessageType } from '@/lib/messaging/protocol';
+import type { SendReconciler } from '../send-reconciler';
 import type { SidebarHub } from '../sidebar-hub';
 
 // Handlers run after lib/messaging/accept.ts has checked the message and its sender; they throw
@@ -13,6 +14,8 @@ export interface HandlerContext {
   settingsChanged(settings: Settings): void;
   /** Recompute the toolbar badge (after a send is recorded, settings change…). */
   badgeChanged(): Promise<void>;
+  /** Pairs the sends pages report with the sends sites confirm on the network. */
+  reconciler: SendReconciler;
   /** The tab the message came from (content scripts, the sidebar frame). */
   tabId: number | undefined;
 }

@@ -1,17 +1,13 @@
 import { browser } from 'wxt/browser';
-import { findMatchesForEmail } from '@/lib/db/lookup';
-import { activitiesOnDay, recordSend } from '@/lib/db/sends';
+import { activitiesOnDay } from '@/lib/db/sends';
 import { getTemplate, markTemplateUsed } from '@/lib/db/templates';
 import { dayKey } from '@/lib/domain/day-key';
-import { sendTargets, type SentRecipient } from '@/lib/domain/offer-count';
 import { progressItems } from '@/lib/domain/progress';
 import { renderTemplate } from '@/lib/domain/templates';
 import type { BackgroundToContentInsert } from '@/lib/messaging/protocol';
 import type { InsertTemplateReply, TodayView } from '@/lib/messaging/views';
 import type { InsertResult } from '@/lib/sites/types';
-import { recordMeasure } from '@/lib/user-timing';
 import { todayCounts } from '../badge';
-import { isOffer } from '../compose-marks';
 import { templateContextFor } from '../template-context';
 import { tabOf, type Handlers } from './context';
 
@@ -61,36 +57,9 @@ export const offerHandlers: Pick<
 
   async 'contentToBackground.mailSent'(message, ctx) {
     const tabId = tabOf(ctx);
-    const { mail } = message;
-    const settings = await ctx.settings();
-    const snapshot = await ctx.hub.snapshotOf(tabId);
-    const mark = await ctx.hub.marks.take(tabId, mail.contextId);
-    const recipients: SentRecipient[] = [];
-    for (const person of mail.recipients) {
-      if (!person.email || person.email === snapshot?.selfEmail) continue;
-      const [best] = await findMatchesForEmail(ctx.db, person.email, settings);
-      recipients.push({ email: person.email, clientId: best?.client.id ?? null, contactId: best?.contact?.id ?? null });
-    }
-    const offerTemplate = mark?.templates.find((t) => t.countsAsOffer) ?? mark?.templates[0];
-    const recorded = await recordSend(
-      ctx.db,
-      {
-        site: snapshot?.site ?? 'mail',
-        draftId: mail.draftId,
-        sendId: mail.sendId,
-        subject: mail.subject,
-        sentAt: new Date(mail.sentAt),
-        targets: sendTargets(recipients, settings.ownDomains),
-        isOffer: isOffer(mark),
-        templateId: offerTemplate?.id ?? null,
-      },
-      settings,
-    );
-    await ctx.badgeChanged();
-    // User Timing entry read by `npm run bench`: final send in the page → new badge text.
-    recordMeasure('clientdesk:send-to-badge', message.emittedAt - performance.timeOrigin);
-    await ctx.hub.dataChanged();
-    return { recorded: recorded.activities.length, duplicates: recorded.duplicates };
+    const site = (await ctx.hub.snapshotOf(tabId))?.site ?? 'mail';
+    ctx.reconciler.page(site, tabId, message.mail, message.emittedAt);
+    return null;
   },
 
   async 'pageToBackground.getToday'(_message, ctx): Promise<TodayView> {

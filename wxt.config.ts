@@ -1,22 +1,33 @@
 import { defineConfig } from 'wxt';
 
-// Host permissions only for the supported sites (DESIGN.md "Isolation and trust").
-const GMAIL = ['https://mail.google.com/*'];
-// Outlook on the web: work/school, consumer, and the cloud.microsoft domain (site-dom-facts 2.1).
-const OUTLOOK = ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'];
-const SITE_MATCHES = [...GMAIL, ...OUTLOOK];
+// The sites ClientDesk works on are the `matches` of the content-script entrypoints
+// (entrypoints/<site>.content.ts). The manifest hook below gives exactly those hosts the
+// permissions and the sidebar page they need, so adding a site needs no edit here. Host
+// permissions only for the supported sites (DESIGN.md "Isolation and trust").
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'ClientDesk',
-    description: 'Your client base beside Gmail: client cards, offer templates and daily quotas. All data stays in your browser.',
+    description: 'Your client base beside Gmail and Outlook: client cards, offer templates and daily quotas. All data stays in your browser.',
+    // webRequest: read (never block) a site's own send request, e.g. Outlook's service.svc?action=CreateItem.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest'],
-    host_permissions: SITE_MATCHES,
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: SITE_MATCHES }],
     // Firefox keeps an add-on's storage under its id: a fixed id keeps the client base across reinstalls.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'clientdesk@clientdesk.local', strict_min_version: '115.0' } } } : {}),
   }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const sites = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []))];
+      // Added to what WXT put there (dev mode adds its own entries).
+      if (manifest.manifest_version === 3) {
+        manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...sites])];
+        manifest.web_accessible_resources = [...((manifest.web_accessible_resources ?? []) as object[]), { resources: ['sidebar.html'], matches: sites }] as typeof manifest.web_accessible_resources;
+      } else {
+        manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...sites])];
+        manifest.web_accessible_resources = [...((manifest.web_accessible_resources ?? []) as string[]), 'sidebar.html'] as typeof manifest.web_accessible_resources;
+      }
+    },
+  },
   webExt: {
     // Debian's Chromium (toolchain.md); `npm run dev` opens it with ClientDesk loaded.
     binaries: { chrome: '/usr/bin/chromium' },

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR, GMAIL_THREAD_URL, launchExtension, sidebarFrame } from '../browser/harness';
+import { EXTENSION_DIR, GMAIL_THREAD_URL, launchExtension } from '../browser/harness';
+import { eventToCard, GMAIL_BENCH, OUTLOOK_BENCH } from './card-latency';
 import { mutationTaskMs, MUTATIONS } from './mutation-cost';
 import { contactEmail, rawIndexGets, seedBase } from './seed';
 import { sendToBadgeMs } from './send-latency';
@@ -37,29 +38,13 @@ try {
   await seedBase(worker, CLIENTS, PER_CLIENT);
   console.log(`Seeded ${CLIENTS.toLocaleString()} clients and ${(CLIENTS * PER_CLIENT).toLocaleString()} contacts in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
-  const raw = stats(await rawIndexGets(worker, Array.from({ length: ROUNDS }, (_, r) => pick(r + 1_000))));
+  const raw = stats(await rawIndexGets(worker, Array.from({ length: ROUNDS }, (_, r) => pick(r + 4 * ROUNDS))));
 
-  // Adapter event → card data in the sidebar: change the thread's sender and wait for the card; the
-  // sidebar records each arrival as a User Timing measure, the worker its own share.
-  harness.serve('gmail', 'gmail/thread-known.html');
-  const page = await harness.context.newPage();
-  await page.goto(GMAIL_THREAD_URL);
-  const sidebar = await sidebarFrame(page);
-  await sidebar.locator('.correspondent').first().waitFor();
-  await sidebar.evaluate(() => performance.clearMeasures('clientdesk:event-to-card'));
-  await worker.evaluate(() => performance.clearMeasures('clientdesk:build-view'));
-  for (let round = 0; round < ROUNDS; round++) {
-    const email = pick(round);
-    await page.evaluate((address) => {
-      const sender = document.querySelector('[role=main] h3.iw span[email]');
-      sender?.setAttribute('email', address);
-      sender?.setAttribute('data-hovercard-id', address);
-    }, email);
-    await sidebar.locator(`.correspondent[data-email="${email}"] .card`).first().waitFor();
-  }
-  const endToEnd = stats(await sidebar.evaluate(() => performance.getEntriesByName('clientdesk:event-to-card').map((e) => e.duration)));
-  const build = stats(await worker.evaluate(() => performance.getEntriesByName('clientdesk:build-view').map((e) => e.duration)));
-  await page.close();
+  // Different contacts for each site: the background caches cards per address until the next write.
+  const gmail = await eventToCard(harness, worker, GMAIL_BENCH, Array.from({ length: ROUNDS }, (_, r) => pick(r)));
+  const outlook = await eventToCard(harness, worker, OUTLOOK_BENCH, Array.from({ length: ROUNDS }, (_, r) => pick(r + 2 * ROUNDS)));
+  const endToEnd = stats(gmail.endToEnd);
+  const build = stats(gmail.build);
 
   const sendToBadge = stats(await sendToBadgeMs(harness, SEND_ROUNDS));
 
@@ -94,6 +79,8 @@ try {
     '|---|---|---|---|',
     row('Gmail: adapter event → card data in sidebar', endToEnd),
     row('of which: background lookup + view build', build),
+    row('Outlook: adapter event → card data in sidebar', stats(outlook.endToEnd)),
+    row('of which: background lookup + view build', stats(outlook.build)),
     row('raw IndexedDB index get, same run', raw),
     `| ratio (event → card ÷ raw get) | ${(endToEnd.median / raw.median).toFixed(1)}× | ${(endToEnd.p95 / raw.p95).toFixed(1)}× | |`,
     row('Gmail: final send → new badge text', sendToBadge),

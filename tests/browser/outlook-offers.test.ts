@@ -39,9 +39,12 @@ describe('offers in Outlook', () => {
     const body = page.locator('[contenteditable=true][aria-label^="Message body"], [id^="editorParent_"] [contenteditable=true]').first();
     expect(await body.innerHTML()).toContain('Ivan');
     expect(await body.innerHTML()).not.toContain('{{');
+    // Outlook keeps it: the draft saved after the insertion.
+    await expect.poll(() => page.locator('[data-draft-state]').first().getAttribute('data-draft-state')).toBe('saved');
     await page.locator('button[name="Send"]').first().click();
     await expect.poll(() => harness.owaRequests.length).toBe(1);
-    expect(harness.owaRequests[0]!.url).toContain('action=CreateItem');
+    // The draft was saved after the insertion, so Outlook sends it with UpdateItem.
+    expect(harness.owaRequests[0]!.url).toContain('action=UpdateItem');
     await expect.poll(badge, { timeout: 15_000 }).toBe('2');
     await page.close();
   });
@@ -54,6 +57,16 @@ describe('offers in Outlook', () => {
     await page.waitForTimeout(6000);
     expect(await badge()).toBe('2');
     expect(harness.owaRequests).toHaveLength(1);
+    await page.close();
+  });
+
+  it('does not count a plain mail sent with CreateItem', async () => {
+    const { page, sidebar } = await openOutlook(harness, 'compose-2024.html', COMPOSE_URL);
+    await correspondent(sidebar, 'ivan.petrov@rosstal.ru').locator('.card').first().waitFor();
+    await page.locator('button[name="Send"]').first().click();
+    await expect.poll(() => harness.owaRequests.at(-1)?.url ?? '').toContain('action=CreateItem');
+    await page.waitForTimeout(6000);
+    expect(await badge()).toBe('2');
     await page.close();
   });
 

@@ -27,6 +27,23 @@ describe('Outlook reading pane', () => {
     await page.close();
   });
 
+  it('follows Outlook’s single-page navigation to another conversation without a reload', async () => {
+    const { page, sidebar } = await openOutlook(harness, 'read-known.html', READ_PATH('outlook.office.com'));
+    await correspondent(sidebar, 'ivan.petrov@rosstal.ru').locator('.card').first().waitFor();
+    const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+    await page.evaluate(() => {
+      const persona = document.querySelector('[aria-label^="From:"] [data-lpc-hover-target-id]');
+      if (persona) persona.textContent = 'Hans Weber <hans@nordfrost.de>';
+      persona?.closest('[title]')?.setAttribute('title', 'hans@nordfrost.de');
+      document.querySelector('[data-convid]')?.setAttribute('data-convid', 'AAQkAGI2TG94BBB=');
+      history.pushState({}, '', '/mail/inbox/id/AAQkAGI2TG94BBB%3D');
+    });
+    await correspondent(sidebar, 'hans@nordfrost.de').locator('.card').first().waitFor();
+    expect(await correspondent(sidebar, 'ivan.petrov@rosstal.ru').count()).toBe(0);
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loads);
+    await page.close();
+  });
+
   it('works the same in an Outlook in French', async () => {
     const { page, sidebar } = await openOutlook(harness, 'read-fr.html', READ_PATH('outlook.office.com'));
     await correspondent(sidebar, 'ivan.petrov@rosstal.ru').locator('.card').first().waitFor();

@@ -5,7 +5,7 @@ import { gmailAdapter } from './adapter';
 import { trackComposeSelection } from './compose-selection';
 import { COMPOSE_HASH, loadFixture, runFixtureScripts } from './fixtures.testutil';
 import { COMPOSE_CLOSED, insertIntoCompose, NO_BODY, NOTHING_TO_INSERT } from './insert';
-import { patchHappyDomForDomPurify } from './purify-happy-dom.testutil';
+import { patchHappyDomForDomPurify } from '../shared/purify-happy-dom.testutil';
 
 let controller = new AbortController();
 beforeAll(() => patchHappyDomForDomPurify());

@@ -3,6 +3,9 @@
 // (email, data-hovercard-id, name=, data-*-id, roles, g_editable) come first, Gmail's obfuscated
 // classes are fallbacks. Nothing here matches UI text, so every UI language works the same.
 
+import * as chains from '../shared/selector-chains';
+import type { Accept } from '../shared/selector-chains';
+
 export const GMAIL_SELECTORS = {
   // --- App shell and reading view (facts 1.5) ---
   // Scope for everything in the reading view: Gmail keeps old lists detached from it.
@@ -92,56 +95,26 @@ export const GMAIL_SELECTORS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type GmailSelectorKey = keyof typeof GMAIL_SELECTORS;
-export type Accept = (el: Element) => boolean;
+export type { Accept };
 
-// A selector the browser cannot parse (`:has` in an old engine) just counts as "no match".
-function all(root: ParentNode, selector: string): Element[] {
-  try {
-    return Array.from(root.querySelectorAll(selector));
-  } catch {
-    return [];
-  }
-}
+// The shared chain walkers (shared/selector-chains.ts), keyed by this site's registry.
 
 /** First element of the first selector in the chain that matches (and passes `accept`). */
 export function queryFirst(root: ParentNode, key: GmailSelectorKey, accept?: Accept): Element | null {
-  for (const selector of GMAIL_SELECTORS[key]) {
-    const hit = all(root, selector).find((el) => !accept || accept(el));
-    if (hit) return hit;
-  }
-  return null;
+  return chains.queryFirst(root, GMAIL_SELECTORS[key], accept);
 }
 
 /** All elements of the first selector in the chain that matches (after `accept`). */
 export function queryAllFirst(root: ParentNode, key: GmailSelectorKey, accept?: Accept): Element[] {
-  for (const selector of GMAIL_SELECTORS[key]) {
-    const hits = all(root, selector).filter((el) => !accept || accept(el));
-    if (hits.length > 0) return hits;
-  }
-  return [];
+  return chains.queryAllFirst(root, GMAIL_SELECTORS[key], accept);
 }
 
 /** Nearest ancestor-or-self matching the chain, tried selector by selector, inside `boundary`. */
 export function closestFirst(el: Element, key: GmailSelectorKey, boundary?: Element): Element | null {
-  for (const selector of GMAIL_SELECTORS[key]) {
-    const hit = safeClosest(el, selector);
-    if (hit && (!boundary || boundary.contains(hit))) return hit;
-  }
-  return null;
+  return chains.closestFirst(el, GMAIL_SELECTORS[key], boundary);
 }
 
-function safeClosest(el: Element, selector: string): Element | null {
-  try {
-    return el.closest(selector);
-  } catch {
-    return null;
-  }
-}
-
-/** True when `el` sits inside (or is) an element matching any selector of `key`, within `boundary`. */
+/** True when `el` sits inside (or is) an element matching any selector of `key`, strictly within `boundary`. */
 export function isInside(el: Element, key: GmailSelectorKey, boundary: Element): boolean {
-  return GMAIL_SELECTORS[key].some((selector) => {
-    const hit = safeClosest(el, selector);
-    return hit !== null && hit !== boundary && boundary.contains(hit);
-  });
+  return chains.isInside(el, GMAIL_SELECTORS[key], boundary);
 }

@@ -9,11 +9,11 @@
 // (attributes); it is disconnected when nothing is pending. No polling.
 
 import type { SentMail } from '../types';
-import { elementOf } from './element-of';
+import { elementOf } from '../shared/element-of';
 import { findComposeRoots, isLiveCompose, readDraftId } from './parse-compose';
 import { closestFirst, queryFirst } from './selectors';
 import { listenForSendIntent, readSendIntent, type SendIntent } from './send-intent';
-import { isShown } from './visibility';
+import { isShown } from '../shared/visibility';
 
 export interface SendDetectorOptions {
   /** How long Gmail may take to close the compose and show the notice; after that the send was refused. */

@@ -3,7 +3,7 @@
 // Only provisional: Gmail may still refuse (no recipient, bad address); send-detector.ts confirms.
 
 import type { SentMail } from '../types';
-import { elementOf } from './element-of';
+import { elementOf } from '../shared/element-of';
 import { findComposeRoots, readDraftId } from './parse-compose';
 import { closestFirst, isInside } from './selectors';
 import { readSelfEmail } from './self-email';

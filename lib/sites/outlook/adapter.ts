@@ -1,10 +1,11 @@
-// The Outlook site adapter: watches the page with one MutationObserver and a few listeners, reads a
-// snapshot at most once per READ_DELAY_MS, and reports it only when it changed; reports confirmed
-// sends (send-detector.ts) and inserts templates (insert.ts). DOM APIs only.
+// The Outlook site adapter: watches the page (shared/page-watcher.ts) plus path navigation and the
+// focused compose, reads a snapshot at most once per READ_DELAY_MS, and reports it only when it
+// changed; reports confirmed sends (send-detector.ts) and inserts templates (insert.ts). DOM APIs only.
 // OWA is a SPA that changes `location.pathname` with history.pushState (site-dom-facts 2.1), which
 // fires no event: `popstate` covers back/forward, and every read and observer tick compares the path.
 
-import type { AdapterEvents, PageSnapshot, SiteAdapter } from '../types';
+import { startPageWatcher } from '../shared/page-watcher';
+import type { AdapterEvents, SiteAdapter } from '../types';
 import { trackComposeSelection } from './compose-selection';
 import { insertIntoCompose } from './insert';
 import { findComposeRoots } from './parse-compose';
@@ -27,14 +28,8 @@ const PROBLEM_GRACE_MS = 1500;
 // Attributes that carry people, ids or values (facts 2.7 anchors); `class` is left out: OWA toggles
 // classes on hover, and the structural changes we need also add or remove nodes.
 const WATCHED_ATTRIBUTES = ['data-convid', 'data-folder-name', 'title', 'aria-label', 'id', 'value', 'contenteditable'];
-
-/** Typing in a compose body only mutates inside the multi-line editable: no re-read for that. */
-function isTypingOnly(records: MutationRecord[]): boolean {
-  return records.every((r) => {
-    const el = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
-    return el?.closest('[aria-multiline=true], [id^="editorParent_"]') != null;
-  });
-}
+// Typing in a compose body only mutates inside the multi-line editable: no re-read for that.
+const OUTLOOK_EDITABLE = '[aria-multiline=true], [id^="editorParent_"]';
 
 export function startOutlookAdapter(
   doc: Document,
@@ -47,73 +42,28 @@ export function startOutlookAdapter(
   trackComposeSelection(doc, signal);
   const { readDelayMs = READ_DELAY_MS, problemGraceMs = PROBLEM_GRACE_MS, read = readOutlookSnapshot } = options;
   const win = doc.defaultView;
-  let readTimer: ReturnType<typeof setTimeout> | undefined;
-  let graceTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastKey = '';
   let lastPath = win?.location.pathname ?? '';
   let focusedCompose: Element | null = null; // root of the compose that has, or last had, focus
-  const problemSince = new Map<string, number>(); // problem code -> first seen since the last navigation
 
   /** A pushState navigation: problems of the previous view start over. */
   function notePath() {
     const path = win?.location.pathname ?? '';
     if (path === lastPath) return;
     lastPath = path;
-    problemSince.clear();
+    watcher.navigated();
   }
 
-  // While a read is due the observer is off: the read looks at the whole page anyway.
-  const schedule = () => {
-    notePath();
-    if (readTimer !== undefined || signal.aborted) return;
-    observer.disconnect();
-    readTimer = setTimeout(readNow, readDelayMs);
-  };
-
-  function readNow() {
-    readTimer = undefined;
-    if (signal.aborted) return;
-    notePath();
-    observe();
-    const snapshot = read(doc, focusedCompose?.isConnected ? focusedCompose : null);
-    const now = Date.now();
-    let recheckIn = Infinity;
-    for (const code of problemSince.keys()) {
-      if (!snapshot.problems.some((p) => p.code === code)) problemSince.delete(code);
-    }
-    // A conversation still loading looks unreadable for a moment: hold problems back until they persist.
-    const problems = snapshot.problems.filter((p) => {
-      const since = problemSince.get(p.code) ?? now;
-      problemSince.set(p.code, since);
-      const wait = since + problemGraceMs - now;
-      if (wait > 0) recheckIn = Math.min(recheckIn, wait);
-      return wait <= 0;
-    });
-    if (recheckIn !== Infinity) {
-      clearTimeout(graceTimer);
-      graceTimer = setTimeout(schedule, recheckIn);
-    }
-    const shown: PageSnapshot = { ...snapshot, problems };
-    const key = JSON.stringify(shown);
-    if (key === lastKey) return;
-    lastKey = key;
-    events.snapshot(shown);
-  }
-
-  const observer = new MutationObserver((records) => {
-    notePath();
-    if (!isTypingOnly(records)) schedule();
+  const watcher = startPageWatcher(doc, signal, {
+    read: () => read(doc, focusedCompose?.isConnected ? focusedCompose : null),
+    report: (snapshot) => events.snapshot(snapshot),
+    readDelayMs,
+    problemGraceMs,
+    watchedAttributes: WATCHED_ATTRIBUTES,
+    editableSelector: OUTLOOK_EDITABLE,
+    checkNavigation: notePath,
   });
-  const observe = () =>
-    observer.observe(doc.body ?? doc.documentElement, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: WATCHED_ATTRIBUTES,
-    });
-  observe();
 
-  win?.addEventListener('popstate', schedule, { signal });
+  win?.addEventListener('popstate', () => watcher.schedule(), { signal });
   // Track the compose the user works in: its root, kept when focus moves elsewhere (our sidebar).
   doc.addEventListener(
     'focusin',
@@ -122,27 +72,12 @@ export function startOutlookAdapter(
       const root = target && findComposeRoots(doc).find((c) => c.el.contains(target))?.el;
       if (root && root !== focusedCompose) {
         focusedCompose = root;
-        schedule();
+        watcher.schedule();
       }
     },
     { capture: true, signal },
   );
-  // The subject input changes its value without a DOM mutation (body typing is ignored).
-  const onInput = (event: Event) => {
-    if ((event.target as Element | null)?.matches?.('input, textarea')) schedule();
-  };
-  doc.addEventListener('input', onInput, { capture: true, signal });
-
-  signal.addEventListener(
-    'abort',
-    () => {
-      observer.disconnect();
-      clearTimeout(readTimer);
-      clearTimeout(graceTimer);
-    },
-    { once: true },
-  );
-  schedule();
+  watcher.schedule();
 }
 
 export const outlookAdapter: SiteAdapter = {

@@ -6,7 +6,7 @@ import { outlookAdapter } from './adapter';
 import { trackComposeSelection } from './compose-selection';
 import { COMPOSE_PATH, loadFixture } from './fixtures.testutil';
 import { COMPOSE_CLOSED, NO_BODY, NOTHING_TO_INSERT, insertIntoCompose } from './insert';
-import { patchHappyDomForDomPurify } from '../gmail/purify-happy-dom.testutil';
+import { patchHappyDomForDomPurify } from '../shared/purify-happy-dom.testutil';
 
 let controller = new AbortController();
 beforeAll(() => patchHappyDomForDomPurify());

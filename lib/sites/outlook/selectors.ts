@@ -5,6 +5,9 @@
 // aria-labels differ per UI language (facts 2.7: the French UI broke extensions that relied on them),
 // so every English label is followed by its French one and never stands first.
 
+import * as chains from '../shared/selector-chains';
+import type { Accept } from '../shared/selector-chains';
+
 export const OUTLOOK_SELECTORS = {
   // --- App shell and reading pane (facts 2.2, 2.5; outlook-2026 3) ---
   readingPane: ['#ReadingPaneContainerId', '#ConversationReadingPaneContainer', 'div[role=main]'],
@@ -89,58 +92,28 @@ export const OUTLOOK_SELECTORS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type OutlookSelectorKey = keyof typeof OUTLOOK_SELECTORS;
-export type Accept = (el: Element) => boolean;
+export type { Accept };
 
-// A selector the engine cannot parse just counts as "no match".
-function all(root: ParentNode, selector: string): Element[] {
-  try {
-    return Array.from(root.querySelectorAll(selector));
-  } catch {
-    return [];
-  }
-}
+// The shared chain walkers (shared/selector-chains.ts), keyed by this site's registry.
 
 /** First element of the first selector in the chain that matches (and passes `accept`). */
 export function queryFirst(root: ParentNode, key: OutlookSelectorKey, accept?: Accept): Element | null {
-  for (const selector of OUTLOOK_SELECTORS[key]) {
-    const hit = all(root, selector).find((el) => !accept || accept(el));
-    if (hit) return hit;
-  }
-  return null;
+  return chains.queryFirst(root, OUTLOOK_SELECTORS[key], accept);
 }
 
 /** All elements of the first selector in the chain that matches (after `accept`). */
 export function queryAllFirst(root: ParentNode, key: OutlookSelectorKey, accept?: Accept): Element[] {
-  for (const selector of OUTLOOK_SELECTORS[key]) {
-    const hits = all(root, selector).filter((el) => !accept || accept(el));
-    if (hits.length > 0) return hits;
-  }
-  return [];
-}
-
-function safeClosest(el: Element, selector: string): Element | null {
-  try {
-    return el.closest(selector);
-  } catch {
-    return null;
-  }
+  return chains.queryAllFirst(root, OUTLOOK_SELECTORS[key], accept);
 }
 
 /** Nearest ancestor-or-self matching the chain, tried selector by selector. */
 export function closestFirst(el: Element, key: OutlookSelectorKey): Element | null {
-  for (const selector of OUTLOOK_SELECTORS[key]) {
-    const hit = safeClosest(el, selector);
-    if (hit) return hit;
-  }
-  return null;
+  return chains.closestFirst(el, OUTLOOK_SELECTORS[key]);
 }
 
 /** True when `el` sits inside (or is) an element matching any selector of `key`, strictly within `boundary`. */
 export function isInside(el: Element, key: OutlookSelectorKey, boundary: Element): boolean {
-  return OUTLOOK_SELECTORS[key].some((selector) => {
-    const hit = safeClosest(el, selector);
-    return hit !== null && hit !== boundary && boundary.contains(hit);
-  });
+  return chains.isInside(el, OUTLOOK_SELECTORS[key], boundary);
 }
 
 /** The clickable control an icon or label belongs to (Fluent icons sit inside their button). */

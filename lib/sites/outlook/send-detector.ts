@@ -7,8 +7,8 @@
 // One MutationObserver runs only while a send is pending. No polling.
 
 import type { SentMail } from '../types';
-import { elementOf } from '../gmail/element-of';
-import { isShown } from '../gmail/visibility';
+import { elementOf } from '../shared/element-of';
+import { isShown } from '../shared/visibility';
 import { composeBodyOf } from './parse-compose';
 import { queryFirst } from './selectors';
 import { composeRootOf, listenForSendIntent, onControl, readSendIntent, type SendIntent } from './send-intent';

@@ -3,7 +3,7 @@
 // still refuse (no recipient); send-detector.ts confirms.
 
 import type { SentMail } from '../types';
-import { elementOf } from '../gmail/element-of';
+import { elementOf } from '../shared/element-of';
 import { findComposeRoots, readDraftId } from './parse-compose';
 import { controlOf, queryAllFirst, type OutlookSelectorKey } from './selectors';
 import { readSelfEmail } from './self-email';

@@ -20,9 +20,11 @@ export function templateContextFor(recipients: readonly CorrespondentView[], set
   return { client: card?.client ?? null, contact, manager: managerOf(settings), today: now, timeZone: settings.timeZone || undefined };
 }
 
-/** For a preview in Options: a client and its decision maker (or first contact). */
+/** For a preview in Options: a client and its decision maker, else its first contact (the one entered first). */
 export function templateContextForClient(client: Client | null, contacts: readonly Contact[], settings: Settings, now = new Date()): TemplateContext {
-  const contact = contacts.find((c) => c.decisionMaker) ?? contacts[0] ?? null;
+  // Ids are random: order by how contacts were entered, never by id.
+  const byEntry = [...contacts].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name));
+  const contact = byEntry.find((c) => c.decisionMaker) ?? byEntry[0] ?? null;
   return { client, contact, manager: managerOf(settings), today: now, timeZone: settings.timeZone || undefined };
 }
 

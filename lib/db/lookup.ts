@@ -54,7 +54,8 @@ async function nameHits(db: ClientDeskDb, name: string): Promise<Hits> {
 
 async function cardDetails(db: ClientDeskDb, clientId: string, recentCount: number): Promise<Pick<MatchedCard, 'contacts' | 'recent'>> {
   const [contacts, recent] = await Promise.all([
-    db.contacts.where('clientId').equals(clientId).filter((c) => !c.deletedAt).toArray(),
+    // In the order they were entered (ids are random).
+    db.contacts.where('clientId').equals(clientId).filter((c) => !c.deletedAt).sortBy('createdAt'),
     db.activities
       .where('[clientId+at]')
       .between([clientId, ''], [clientId, '\uffff'])

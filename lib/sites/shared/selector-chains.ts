@@ -22,10 +22,19 @@ function safeClosest(el: Element, selector: string): Element | null {
   }
 }
 
+function first(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
 /** First element of the first selector in the chain that matches (and passes `accept`). */
 export function queryFirst(root: ParentNode, chain: SelectorChain, accept?: Accept): Element | null {
   for (const selector of chain) {
-    const hit = all(root, selector).find((el) => !accept || accept(el));
+    // Reads run on every page change: without a filter the engine can stop at the first match.
+    const hit = accept ? all(root, selector).find(accept) : first(root, selector);
     if (hit) return hit;
   }
   return null;

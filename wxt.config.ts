@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 
 // The sites ClientDesk works on are the `matches` of the content-script entrypoints
@@ -29,8 +30,8 @@ export default defineConfig({
     },
   },
   webExt: {
-    // Debian's Chromium (toolchain.md); `npm run dev` opens it with ClientDesk loaded.
-    binaries: { chrome: '/usr/bin/chromium' },
+    // Debian's Chromium when present (toolchain.md), else the Chrome web-ext finds.
+    ...(existsSync('/usr/bin/chromium') ? { binaries: { chrome: '/usr/bin/chromium' } } : {}),
     chromiumArgs: [
       '--no-first-run',
       '--disable-background-networking',

@@ -59,6 +59,18 @@ describe('Options', () => {
     await page.close();
   });
 
+  it('refuses a message that does not parse, or comes from the wrong page, with an error the caller can show', async () => {
+    const page = await harness.openOptions();
+    const malformed = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'optionsToBackground.saveSettings', patch: { quotas: 'lots' } }));
+    expect(malformed).toEqual({ ok: false, error: expect.stringMatching(/optionsToBackground\.saveSettings refused: .* at patch\.quotas/) });
+    // The options page may not speak for the sidebar.
+    const wrongSender = await page.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'sidebarToBackground.addNote', clientId: 'c1', contactId: null, text: 'x' }),
+    );
+    expect(wrongSender).toEqual({ ok: false, error: expect.stringContaining('not accepted from options.html') });
+    await page.close();
+  });
+
   it('saves settings and refuses invalid ones with a clear message', async () => {
     const page = await harness.openOptions();
     const form = page.getByRole('form', { name: 'Settings' });

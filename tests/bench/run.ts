@@ -6,7 +6,7 @@ import { EXTENSION_DIR, GMAIL_THREAD_URL, launchExtension } from '../browser/har
 import { eventToCard, GMAIL_BENCH, OUTLOOK_BENCH } from './card-latency';
 import { mutationTaskMs, MUTATIONS } from './mutation-cost';
 import { contactEmail, rawIndexGets, seedBase } from './seed';
-import { sendToBadgeMs } from './send-latency';
+import { GMAIL_SEND, OUTLOOK_SEND, sendToBadgeMs } from './send-latency';
 import { ms, row, stats } from './stats';
 
 // npm run bench: real Chromium, the built extension, 100,000 clients and 200,000 contacts.
@@ -46,7 +46,8 @@ try {
   const endToEnd = stats(gmail.endToEnd);
   const build = stats(gmail.build);
 
-  const sendToBadge = stats(await sendToBadgeMs(harness, SEND_ROUNDS));
+  const sendToBadge = stats(await sendToBadgeMs(harness, GMAIL_SEND, SEND_ROUNDS));
+  const outlookSendToBadge = stats(await sendToBadgeMs(harness, OUTLOOK_SEND, SEND_ROUNDS));
 
   // The same page and mutations with and without the extension, alternating, in this run.
   const withExt: number[] = [];
@@ -84,6 +85,7 @@ try {
     row('raw IndexedDB index get, same run', raw),
     `| ratio (event → card ÷ raw get) | ${(endToEnd.median / raw.median).toFixed(1)}× | ${(endToEnd.p95 / raw.p95).toFixed(1)}× | |`,
     row('Gmail: final send → new badge text', sendToBadge),
+    row('Outlook: send (page report + send request) → new badge text', outlookSendToBadge),
     row(`main thread for ${MUTATIONS} DOM mutations, with ClientDesk`, mWith),
     row(`main thread for ${MUTATIONS} DOM mutations, without`, mWithout),
     `| added by ClientDesk (medians) | ${ms(mWith.median - mWithout.median)} | ${(((mWith.median - mWithout.median) / mWithout.median) * 100).toFixed(1)}% | |`,

@@ -2,6 +2,7 @@
 // focused compose, reads a snapshot at most once per READ_DELAY_MS, and reports it only when it
 // changed; reports confirmed sends (send-detector.ts) and inserts templates (insert.ts). DOM APIs only.
 
+import { trackFocusedCompose } from '../shared/focused-compose';
 import { startPageWatcher } from '../shared/page-watcher';
 import type { AdapterEvents, SiteAdapter } from '../types';
 import { trackComposeSelection } from './compose-selection';
@@ -39,9 +40,9 @@ export function startGmailAdapter(
   startSendDetector(doc, (mail) => events.sent(mail), signal, options.send);
   trackComposeSelection(doc, signal);
   const { readDelayMs = READ_DELAY_MS, problemGraceMs = PROBLEM_GRACE_MS, read = readGmailSnapshot } = options;
-  let focusedCompose: Element | null = null; // root of the compose that has, or last had, focus
+  const focus = trackFocusedCompose(doc, signal, findComposeRoots, () => watcher.schedule());
   const watcher = startPageWatcher(doc, signal, {
-    read: () => read(doc, focusedCompose?.isConnected ? focusedCompose : null),
+    read: () => read(doc, focus.current()),
     report: (snapshot) => events.snapshot(snapshot),
     readDelayMs,
     problemGraceMs,
@@ -56,20 +57,6 @@ export function startGmailAdapter(
   const win = doc.defaultView;
   win?.addEventListener('hashchange', onNavigate, { signal });
   win?.addEventListener('popstate', onNavigate, { signal });
-  // Track the compose the user works in: its root, not the focused node, which may go away (a chip's
-  // remove button). Kept when focus moves elsewhere (e.g. our sidebar).
-  doc.addEventListener(
-    'focusin',
-    (event) => {
-      const target = event.target as Node | null;
-      const root = target && findComposeRoots(doc).find((c) => c.el.contains(target))?.el;
-      if (root && root !== focusedCompose) {
-        focusedCompose = root;
-        watcher.schedule();
-      }
-    },
-    { capture: true, signal },
-  );
   watcher.schedule();
 }
 

@@ -4,6 +4,7 @@
 // OWA is a SPA that changes `location.pathname` with history.pushState (site-dom-facts 2.1), which
 // fires no event: `popstate` covers back/forward, and every read and observer tick compares the path.
 
+import { trackFocusedCompose } from '../shared/focused-compose';
 import { startPageWatcher } from '../shared/page-watcher';
 import type { AdapterEvents, SiteAdapter } from '../types';
 import { trackComposeSelection } from './compose-selection';
@@ -43,7 +44,6 @@ export function startOutlookAdapter(
   const { readDelayMs = READ_DELAY_MS, problemGraceMs = PROBLEM_GRACE_MS, read = readOutlookSnapshot } = options;
   const win = doc.defaultView;
   let lastPath = win?.location.pathname ?? '';
-  let focusedCompose: Element | null = null; // root of the compose that has, or last had, focus
 
   /** A pushState navigation: problems of the previous view start over. */
   function notePath() {
@@ -53,8 +53,9 @@ export function startOutlookAdapter(
     watcher.navigated();
   }
 
+  const focus = trackFocusedCompose(doc, signal, findComposeRoots, () => watcher.schedule());
   const watcher = startPageWatcher(doc, signal, {
-    read: () => read(doc, focusedCompose?.isConnected ? focusedCompose : null),
+    read: () => read(doc, focus.current()),
     report: (snapshot) => events.snapshot(snapshot),
     readDelayMs,
     problemGraceMs,
@@ -64,19 +65,6 @@ export function startOutlookAdapter(
   });
 
   win?.addEventListener('popstate', () => watcher.schedule(), { signal });
-  // Track the compose the user works in: its root, kept when focus moves elsewhere (our sidebar).
-  doc.addEventListener(
-    'focusin',
-    (event) => {
-      const target = event.target as Node | null;
-      const root = target && findComposeRoots(doc).find((c) => c.el.contains(target))?.el;
-      if (root && root !== focusedCompose) {
-        focusedCompose = root;
-        watcher.schedule();
-      }
-    },
-    { capture: true, signal },
-  );
   watcher.schedule();
 }
 

@@ -1,7 +1,23 @@
-import { useEffect, useState } from 'react';
-import { ImportClients } from './ImportClients';
+import { useCallback, useEffect, useState } from 'react';
+import type { ClientListRow, SavedFilter } from '@/lib/domain/client-list';
+import { dayKey } from '@/lib/domain/day-key';
+import type { Settings } from '@/lib/domain/types';
+import { sendToBackground } from '@/lib/messaging/send';
+import { BackupPanel } from './BackupPanel';
+import { ClientList } from './ClientList';
+import { ClientPage } from './client-page/ClientPage';
+import { ExportButtons } from './ExportButtons';
+import { ImportWizard } from './import/ImportWizard';
+import { SampleDataNotice } from './SampleDataNotice';
+import { loadSavedFilters, storeSavedFilters } from './saved-filters-store';
 import { SettingsForm } from './SettingsForm';
 import { TemplateEditor } from './TemplateEditor';
+import { useClientBase } from './use-client-base';
+import { useHashRoute, type Route } from './use-hash-route';
+
+// The workspace: the client base (list, client pages), import, backup, templates, settings.
+// Pages are addressed by the URL hash (#clients, #client/<id>, …), so the sidebar and the popup can
+// link to any client's page.
 
 /** Ask the browser never to evict the database (with unlimitedStorage Chromium grants it). */
 function usePersistentStorage(): boolean | null {
@@ -15,19 +31,75 @@ function usePersistentStorage(): boolean | null {
   return persisted;
 }
 
+const TABS: { route: Route['page']; label: string }[] = [
+  { route: 'clients', label: 'Clients' },
+  { route: 'import', label: 'Import' },
+  { route: 'backup', label: 'Backup' },
+  { route: 'templates', label: 'Templates' },
+  { route: 'settings', label: 'Settings' },
+];
+
 export function OptionsApp() {
   const persisted = usePersistentStorage();
-  const [baseVersion, setBaseVersion] = useState(0);
+  const [route, navigate] = useHashRoute();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [savedFilters, setSavedFilters] = useState<SavedFilter[]>([]);
+  const [visible, setVisible] = useState<ClientListRow[]>([]);
+  useEffect(() => {
+    void sendToBackground<Settings>({ type: 'optionsToBackground.getSettings' }).then(setSettings);
+    void loadSavedFilters().then(setSavedFilters);
+  }, []);
+  const base = useClientBase(settings?.timeZone ?? '');
+  const saveFilters = useCallback((next: SavedFilter[]) => {
+    setSavedFilters(next);
+    void storeSavedFilters(next);
+  }, []);
+  const openClient = useCallback((id: string) => navigate({ page: 'client', id }), [navigate]);
+  const today = dayKey(new Date(), settings?.timeZone ?? '');
+  const current = route.page === 'client' ? 'clients' : route.page;
+
   return (
-    <main className="options">
-      <h1>ClientDesk</h1>
-      <p className="muted">
+    <main className="options workspace">
+      <header className="workspace-header">
+        <h1>ClientDesk</h1>
+        <nav aria-label="Workspace">
+          {TABS.map((tab) => (
+            <a key={tab.route} href={`#${tab.route}`} aria-current={current === tab.route ? 'page' : undefined}>
+              {tab.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <p className="muted small">
         Your client base stays in this browser. Nothing is sent to any server.
         {persisted === false && <span className="warning"> The browser did not grant persistent storage: back up your base regularly.</span>}
       </p>
-      <ImportClients onImported={() => setBaseVersion((v) => v + 1)} baseVersion={baseVersion} />
-      <TemplateEditor />
-      <SettingsForm />
+
+      {route.page === 'clients' && (
+        <>
+          <SampleDataNotice rows={base.rows} onChanged={() => void base.refresh()} />
+          <div className="list-actions">
+            <ExportButtons visible={visible} clients={base.clients} contactsByClient={base.contactsByClient} />
+          </div>
+          <ClientList rows={base.rows} loading={base.loading} today={today} savedFilters={savedFilters} onSaveFilters={saveFilters} onOpenClient={openClient} onVisibleRowsChange={setVisible} />
+        </>
+      )}
+      {route.page === 'client' && (
+        <ClientPage
+          key={route.id}
+          clientId={route.id}
+          rows={base.rows}
+          onBack={() => {
+            void base.refresh();
+            navigate({ page: 'clients' });
+          }}
+          onOpenClient={openClient}
+        />
+      )}
+      {route.page === 'import' && settings && <ImportWizard defaultRegion={settings.defaultPhoneRegion} onImported={() => void base.refresh()} />}
+      {route.page === 'backup' && <BackupPanel onRestored={() => window.location.reload()} />}
+      {route.page === 'templates' && <TemplateEditor />}
+      {route.page === 'settings' && <SettingsForm />}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatMoney, STATUS_LABELS } from '@/lib/domain/format';
 import type { ClientSearchHit } from '@/lib/messaging/views';
 import { sendToBackground } from '@/lib/messaging/send';
+import { clientPageUrl } from '../workspace-routes';
 
 /** Search over the client base as you type: company, contact, e-mail, phone or tax id. */
 export function ClientSearch() {
@@ -27,7 +28,10 @@ export function ClientSearch() {
         {hits.map(({ client, contacts }) => (
           <li key={client.id} className="hit" data-client-id={client.id}>
             <div>
-              <strong>{client.name}</strong> <span className={`status status-${client.status}`}>{STATUS_LABELS[client.status]}</span>
+              <a href={clientPageUrl(client.id)} target="_blank" rel="noreferrer">
+                <strong>{client.name}</strong>
+              </a>{' '}
+              <span className={`status status-${client.status}`}>{STATUS_LABELS[client.status]}</span>
             </div>
             <div className="muted small">
               {client.priceType || 'No price type'} · receivables {formatMoney(client.receivables.amount)}

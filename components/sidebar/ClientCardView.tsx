@@ -3,6 +3,7 @@ import { ACTIVITY_LABELS, formatDay, formatMoney, STATUS_LABELS } from '@/lib/do
 import type { CardView } from '@/lib/messaging/views';
 import { useAction } from '../use-action';
 import { EditClientForm } from './EditClientForm';
+import { clientPageUrl } from '../workspace-routes';
 
 const MATCH_LABELS = { address: 'by address', domain: 'by company domain', phone: 'by phone', name: 'by name only: please confirm' };
 
@@ -15,16 +16,20 @@ export function ClientCardView({ card, compact = false }: { card: CardView; comp
   const contact = card.contacts.find((c) => c.id === card.matchedContactId) ?? null;
 
   const addNote = () =>
-    action.run({ type: 'sidebarToBackground.addNote', clientId: client.id, contactId: contact?.id ?? null, text: note }, () => setNote(''));
+    action.run({ type: 'pageToBackground.addNote', clientId: client.id, contactId: contact?.id ?? null, text: note }, () => setNote(''));
   const setNextContact = (date: string) => {
     if ((date || null) === client.nextContactAt) return;
-    void action.run({ type: 'sidebarToBackground.updateClient', clientId: client.id, patch: { nextContactAt: date || null } });
+    void action.run({ type: 'pageToBackground.updateClient', clientId: client.id, patch: { nextContactAt: date || null } });
   };
 
   return (
     <article className={compact ? 'card compact' : 'card'} data-client-id={client.id} data-match={card.by} data-confirmed={card.confirmed}>
       <header>
-        <h3 className="company">{client.name}</h3>
+        <h3 className="company">
+          <a href={clientPageUrl(client.id)} target="_blank" rel="noreferrer" title="Open the full card in ClientDesk">
+            {client.name}
+          </a>
+        </h3>
         <span className={`status status-${client.status}`}>{STATUS_LABELS[client.status]}</span>
       </header>
       <p className={card.confirmed ? 'muted small' : 'warning small'}>Matched {MATCH_LABELS[card.by]}</p>

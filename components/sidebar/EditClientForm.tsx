@@ -28,7 +28,7 @@ export function EditClientForm({ client, onDone }: { client: Client; onDone: () 
     if (Number.isNaN(amount) || Number.isNaN(overdueAmount)) return;
     void action.run(
       {
-        type: 'sidebarToBackground.updateClient',
+        type: 'pageToBackground.updateClient',
         clientId: client.id,
         expectedUpdatedAt: client.updatedAt,
         patch: {

@@ -3,9 +3,11 @@ import { getDb } from '@/lib/db/database';
 import { getSettings } from '@/lib/db/settings';
 import type { Settings } from '@/lib/domain/types';
 import { acceptMessage, type SenderRules } from '@/lib/messaging/accept';
-import { CONTENT_PORT, SIDEBAR_PORT } from '@/lib/messaging/ports';
+import { BULK_PORT, CONTENT_PORT, SIDEBAR_PORT } from '@/lib/messaging/ports';
 import type { Reply } from '@/lib/messaging/protocol';
+import type { BackgroundToOptionsBulkEvent, BulkEvent } from '@/lib/messaging/views';
 import { keepBadge, refreshBadge } from './badge';
+import { BulkSession } from './bulk-session';
 import { handleMessage } from './handlers';
 import { recordConfirmedSend } from './record-send';
 import { SendReconciler } from './send-reconciler';
@@ -35,7 +37,7 @@ export function startBackground(): void {
   };
 
   /** Every message, from sendMessage or a port, goes through here: accept (or refuse and log), then handle. */
-  const receive = (raw: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> => {
+  const receive = (raw: unknown, sender: Browser.runtime.MessageSender, bulk?: BulkSession): Promise<Reply<unknown>> => {
     const accepted = acceptMessage(raw, sender, rules);
     if (!accepted.ok) {
       console.warn('[ClientDesk]', accepted.error, { from: sender.url });
@@ -46,9 +48,14 @@ export function startBackground(): void {
       hub,
       settings,
       settingsChanged: (s: Settings) => (cachedSettings = Promise.resolve(s)),
+      reloadSettings: () => {
+        cachedSettings = null;
+        return settings();
+      },
       badgeChanged,
       reconciler,
       tabId: sender.tab?.id,
+      bulk,
     };
     return handleMessage(accepted.message, ctx).then(
       (data) => ({ ok: true, data }),
@@ -68,6 +75,10 @@ export function startBackground(): void {
       port.onMessage.addListener((raw: unknown) => void receive(raw, sender));
       return;
     }
+    if (port.name === BULK_PORT && sender) {
+      connectBulk(port, sender);
+      return;
+    }
     const fromSidebar = port.name === SIDEBAR_PORT && sender?.id === browser.runtime.id && sender.url?.startsWith(`${extensionOrigin}sidebar.html`);
     if (!fromSidebar || sender?.tab?.id === undefined) {
       console.warn('[ClientDesk] port refused', port.name, sender?.url);
@@ -77,6 +88,31 @@ export function startBackground(): void {
     void hub.connect(port, sender.tab.id);
   });
 
+  /** A page's bulk jobs: each message is still accepted one by one (accept.ts checks the page). */
+  function connectBulk(port: Browser.runtime.Port, sender: Browser.runtime.MessageSender) {
+    const post = (jobId: string, event: BulkEvent) => {
+      const message: BackgroundToOptionsBulkEvent = { type: 'backgroundToOptions.bulkEvent', jobId, event };
+      try {
+        port.postMessage(message);
+      } catch {
+        // The page has gone; onDisconnect cancels its jobs.
+      }
+    };
+    const session = new BulkSession(post);
+    port.onMessage.addListener((raw: unknown) => {
+      void receive(raw, sender, session).then((reply) => {
+        // A refused or failed chunk must stop the page's job: it waits for events, not replies.
+        const jobId = typeof raw === 'object' && raw !== null && 'jobId' in raw ? String(raw.jobId) : '';
+        if (!reply.ok) post(jobId, { kind: 'failed', error: reply.error, cancelled: false });
+      });
+    });
+    port.onDisconnect.addListener(() => session.close());
+  }
+
   browser.tabs.onRemoved.addListener((tabId) => hub.forgetTab(tabId));
+  // First run: the welcome page takes a new user through settings and their client list (issue 5).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   keepBadge(db, settings);
 }

@@ -1,7 +1,7 @@
 import { dayKey } from '@/lib/domain/day-key';
 import type { Activity, Client, Contact, ContractTerms, Receivables, Settings } from '@/lib/domain/types';
-import { nowIso, type ClientDeskDb } from './database';
-import { buildClient, buildContact, e164s, newRecord, type ClientFields, type ContactFields } from './records';
+import type { ClientDeskDb } from './database';
+import { buildClient, buildContact, e164s, laterThan, newRecord, type ClientFields, type ContactFields } from './records';
 
 // Writes behind the sidebar's card actions. The background is the one writer (DESIGN.md).
 
@@ -58,12 +58,6 @@ export async function updateClient(db: ClientDeskDb, id: string, patch: ClientPa
     await db.clients.put(next);
     return next;
   });
-}
-
-/** A timestamp strictly after `previous`, so every save is a new version even within one millisecond. */
-function laterThan(previous: string): string {
-  const now = nowIso();
-  return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
 }
 
 export async function addActivity(

@@ -29,9 +29,25 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+/**
+ * Schema v2 (issue 5, the client workspace): indexes for the client list's filters.
+ * - clients `*tags`, `priceType`: filter by them, and list the values in use for the filter
+ *   pickers (`orderBy('tags').uniqueKeys()`) without reading every card.
+ * - clients `deletedAt`: IndexedDB leaves null out of an index, so this index holds only the
+ *   tombstones (deleted and merged cards): counting or listing them reads only them.
+ * No new activity index: a card's timeline is read whole through `[clientId+at]`, and
+ * base-wide type queries (reports) already have `[type+dayKey]`.
+ * No data upgrade: fields added since v1 (`mergedIntoId`) get defaults on read (normalize.ts).
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  clients: `${SCHEMA_V1.clients}, *tags, priceType, deletedAt`,
+} as const;
+
 export function openDb(name = DB_NAME): ClientDeskDb {
   const db = new Dexie(name) as ClientDeskDb;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2);
   return db;
 }
 

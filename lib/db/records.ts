@@ -1,9 +1,10 @@
+import { phoneIndexKeys } from '@/lib/domain/merge-fields';
 import type { Client, Contact, PhoneNumber, SyncedRecord } from '@/lib/domain/types';
 import { newId, nowIso } from './database';
 
 // Constructors that give every record its full shape, so partial input never reaches the store.
 
-export type ClientFields = Partial<Omit<Client, 'id' | 'ownerId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'phoneE164s'>>;
+export type ClientFields = Partial<Omit<Client, 'id' | 'ownerId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'phoneE164s' | 'mergedIntoId'>>;
 export type ContactFields = Partial<Omit<Contact, 'id' | 'ownerId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'phoneE164s' | 'clientId'>>;
 
 /** The part every record shares: a random id, its owner, timestamps and no tombstone. */
@@ -13,7 +14,15 @@ export function newRecord(ownerId: string): SyncedRecord {
 }
 
 export function e164s(phones: readonly PhoneNumber[]): string[] {
-  return [...new Set(phones.map((p) => p.e164))];
+  return phoneIndexKeys(phones);
+}
+
+/**
+ * A new `updatedAt` strictly after `previous`, so every save is a new version even within one
+ * millisecond (and a replica can always tell the newer version).
+ */
+export function laterThan(previous: string, now = nowIso()): string {
+  return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
 }
 
 export function buildClient(fields: ClientFields, ownerId: string): Client {
@@ -41,6 +50,7 @@ export function buildClient(fields: ClientFields, ownerId: string): Client {
     holidayDate: fields.holidayDate ?? null,
     lastContactAt: fields.lastContactAt ?? null,
     nextContactAt: fields.nextContactAt ?? null,
+    mergedIntoId: null,
   };
 }
 

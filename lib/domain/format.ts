@@ -21,6 +21,7 @@ export const ACTIVITY_LABELS: Record<Activity['type'], string> = {
   greeting: 'Greeting',
   note: 'Note',
   retraction: 'Retracted',
+  merge: 'Merged',
 };
 
 export function formatMoney(value: number | null): string {

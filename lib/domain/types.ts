@@ -59,7 +59,10 @@ export interface Client extends SyncedRecord {
   notes: string;
   holidayDate: string | null;
   lastContactAt: string | null;
+  /** YYYY-MM-DD. */
   nextContactAt: string | null;
+  /** Set with the tombstone when this card was merged into another: the card that holds its data now. */
+  mergedIntoId?: string | null;
 }
 
 export interface Contact extends SyncedRecord {
@@ -84,6 +87,8 @@ export const ACTIVITY_TYPES = [
   'greeting',
   'note',
   'retraction',
+  /** Another card was merged into this one (see lib/db/merge-clients.ts). */
+  'merge',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseClientCsv, type ClientCsvResult } from './client-csv';
+import { parseClientCsv } from './client-csv';
+import { emptyImportClient, type ImportRowsResult } from './import-row';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../tests/fixtures/csv/${name}`, import.meta.url), 'utf8');
-const parse = (text: string): ClientCsvResult => parseClientCsv(text, { defaultRegion: 'RU' });
+const parse = (text: string): ImportRowsResult => parseClientCsv(text, { defaultRegion: 'RU' });
 
 /** One-row CSV with `;` as separator so that decimal commas need no quoting. */
-function single(header: string, row: string): ClientCsvResult {
+function single(header: string, row: string): ImportRowsResult {
   return parse(`${header}\n${row}\n`);
 }
 
@@ -24,7 +25,16 @@ describe('parseClientCsv: good.csv', () => {
     const [ivanov, petrova] = result.rows;
     expect(ivanov).toEqual({
       line: 2,
-      company: 'ООО «Ромашка»',
+      client: {
+        ...emptyImportClient(),
+        name: 'ООО «Ромашка»',
+        status: 'active',
+        domains: ['romashka.ru', 'romashka-shop.ru'],
+        priceType: 'Оптовая',
+        paymentTerms: 'Отсрочка 30 дней',
+        receivables: 1234.56,
+        notes: 'Ключевой клиент',
+      },
       contact: {
         name: 'Иванов Иван Петрович',
         position: 'Генеральный директор',
@@ -34,60 +44,50 @@ describe('parseClientCsv: good.csv', () => {
           { raw: '+7 916 123 45 67', e164: '+79161234567', ext: null },
         ],
         birthday: '1980-05-15',
+        decisionMaker: null,
       },
-      status: 'active',
-      domains: ['romashka.ru', 'romashka-shop.ru'],
-      priceType: 'Оптовая',
-      paymentTerms: 'Отсрочка 30 дней',
-      receivables: 1234.56,
-      notes: 'Ключевой клиент',
     });
     expect(petrova).toEqual({
       line: 3,
-      company: 'ООО «Ромашка»',
+      client: { ...emptyImportClient(), name: 'ООО «Ромашка»', status: 'active' },
       contact: {
         name: 'Петрова Анна Сергеевна',
         position: 'Главный бухгалтер',
         emails: ['petrova@romashka.ru'],
         phones: [{ raw: '8-916-765-43-21', e164: '+79167654321', ext: null }],
         birthday: '1985-12-01',
+        decisionMaker: null,
       },
-      status: 'active',
-      domains: [],
-      priceType: '',
-      paymentTerms: '',
-      receivables: null,
-      notes: '',
     });
   });
 
   it('maps every status, Russian words included', () => {
-    expect(result.rows.map((row) => row.status)).toEqual(['active', 'active', 'vip', 'prospect', 'lost', 'inactive', 'prospect']);
+    expect(result.rows.map((row) => row.client.status)).toEqual(['active', 'active', 'vip', 'prospect', 'lost', 'inactive', 'prospect']);
   });
 
   it('reads international numbers, dates, amounts and domains', () => {
     const acme = result.rows[2];
     expect(acme?.contact?.phones).toEqual([{ raw: '+49 30 1234567', e164: '+49301234567', ext: null }]);
     expect(acme?.contact?.birthday).toBe('1975-02-01');
-    expect(acme?.receivables).toBe(1234.56);
-    expect(acme?.domains).toEqual(['acme.de']);
-    expect(acme?.notes).toBe('Met at the fair, wants the catalogue');
+    expect(acme?.client.receivables).toBe(1234.56);
+    expect(acme?.client.domains).toEqual(['acme.de']);
+    expect(acme?.client.notes).toBe('Met at the fair, wants the catalogue');
     const globex = result.rows[4];
     expect(globex?.contact?.phones).toEqual([{ raw: '+1 212 555 0123 ext. 45', e164: '+12125550123', ext: '45' }]);
-    expect(globex?.receivables).toBe(-500);
+    expect(globex?.client.receivables).toBe(-500);
   });
 
   it('gives a company-only row no contact, and a contact-only row an empty company', () => {
-    expect(result.rows[3]).toMatchObject({ company: 'ИП Сидоров', contact: null, domains: ['sidorov-opt.ru'], receivables: 0 });
+    expect(result.rows[3]).toMatchObject({ client: { name: 'ИП Сидоров', domains: ['sidorov-opt.ru'], receivables: 0 }, contact: null });
     expect(result.rows[6]).toMatchObject({
       line: 9,
-      company: '',
+      client: { name: '' },
       contact: { name: 'Кузнецова Мария', emails: ['maria.kuz@gmail.com'], phones: [] },
     });
   });
 
   it('keeps a multi-line notes cell and a leap-day birthday', () => {
-    expect(result.rows[5]).toMatchObject({ line: 7, notes: 'Просил перезвонить\nпосле отпуска' });
+    expect(result.rows[5]).toMatchObject({ line: 7, client: { notes: 'Просил перезвонить\nпосле отпуска' } });
     expect(result.rows[5]?.contact?.birthday).toBe('1984-02-29');
   });
 });
@@ -97,31 +97,42 @@ describe('parseClientCsv: partial.csv', () => {
 
   it('keeps the good rows with the lines they start on', () => {
     expect(result.fatal).toBeNull();
-    expect(result.rows.map((row) => [row.line, row.company])).toEqual([
+    expect(result.rows.map((row) => [row.line, row.client.name])).toEqual([
       [2, 'Good One'],
       [5, 'Multi'],
+      [13, ''],
       [14, 'Short Row'],
       [15, 'Quoted "Name"'],
     ]);
-    expect(result.rows[1]?.notes).toBe('line one\nline two\nline three');
-    expect(result.rows[2]).toMatchObject({
+    expect(result.rows[1]?.client.notes).toBe('line one\nline two\nline three');
+    expect(result.rows[3]).toMatchObject({
+      client: { status: null, receivables: null },
       contact: { name: 'Ivy', emails: [], phones: [], birthday: null },
-      status: null,
-      receivables: null,
     });
-    expect(result.rows[3]).toMatchObject({ receivables: 1234.56, contact: { birthday: '1990-07-04' } });
+    expect(result.rows[4]).toMatchObject({ client: { receivables: 1234.56 }, contact: { birthday: '1990-07-04' } });
+  });
+
+  it('keeps a row whose only identity is a phone (a caller to recognize), as a nameless contact', () => {
+    expect(result.rows[2]).toMatchObject({
+      line: 13,
+      client: { name: '', status: 'active', notes: 'only a phone' },
+      contact: { name: '', phones: [{ e164: '+79161234567' }] },
+    });
   });
 
   it('rejects each bad row at its line, naming the column and the value', () => {
     const byLine = new Map(result.rejected.map((row) => [row.line, row.reason]));
-    expect([...byLine.keys()]).toEqual([3, 4, 8, 9, 11, 12, 13]);
+    expect([...byLine.keys()]).toEqual([3, 4, 8, 9, 11, 12]);
     expect(byLine.get(3)).toBe('email: "bob@@bad" is not a valid e-mail address');
     expect(byLine.get(4)).toMatch(/^phone: "12345" is not a valid phone number/);
     expect(byLine.get(8)).toBe('status: "maybe" is not one of prospect, active, vip, inactive, lost');
     expect(byLine.get(9)).toBe('receivables: "lots" is not a number');
     expect(byLine.get(11)).toMatch(/^birthday: "31.02.1980" is not a date/);
     expect(byLine.get(12)).toMatch(/^too many fields: expected 8, found 9/);
-    expect(byLine.get(13)).toBe('no company, contact or email');
+  });
+
+  it('rejects a row with no company, contact, email or phone', () => {
+    expect(single('company;contact;email;phone;status', ';;;;active').rejected).toEqual([{ line: 2, reason: 'no company, contact, email or phone' }]);
   });
 });
 
@@ -157,22 +168,20 @@ describe('parseClientCsv: semicolon-bom.csv (Russian Excel)', () => {
     expect(result.rows).toEqual([
       {
         line: 2,
-        company: 'ООО Вектор',
+        client: { ...emptyImportClient(), name: 'ООО Вектор', status: 'active', priceType: 'Мелкий опт', receivables: 1234.56, notes: 'Перезвонить в понедельник' },
         contact: {
           name: 'Смирнов Алексей',
           position: '',
           emails: ['smirnov@vektor.ru'],
           phones: [{ raw: '8 (812) 555-12-34', e164: '+78125551234', ext: null }],
           birthday: '1979-03-05',
+          decisionMaker: null,
         },
-        status: 'active',
-        domains: [],
-        priceType: 'Мелкий опт',
-        paymentTerms: '',
-        receivables: 1234.56,
-        notes: 'Перезвонить в понедельник',
       },
-      expect.objectContaining({ line: 3, company: 'ООО "Ромашка"', status: 'vip', receivables: -12000.5, notes: 'Цена; скидка 5%' }),
+      expect.objectContaining({
+        line: 3,
+        client: expect.objectContaining({ name: 'ООО "Ромашка"', status: 'vip', receivables: -12000.5, notes: 'Цена; скидка 5%' }),
+      }),
     ]);
   });
 });
@@ -189,7 +198,7 @@ describe('parseClientCsv: values', () => {
     ['−250', -250],
     ['0,125', 0.125],
   ])('reads receivables %s as %s', (cell, amount) => {
-    expect(single('company;receivables', `A;${cell}`).rows[0]?.receivables).toBe(amount);
+    expect(single('company;receivables', `A;${cell}`).rows[0]?.client.receivables).toBe(amount);
   });
 
   it.each(['12abc', '1,2,3', '1,23,456', '12.', '--5', '€'])('rejects receivables %s', (cell) => {
@@ -212,7 +221,7 @@ describe('parseClientCsv: values', () => {
 
   it('cleans domains and rejects a value that is not one', () => {
     const ok = single('company;domains', 'A;"HTTP://WWW.Acme.ru:8080/x, info@Beta.COM; www.acme.ru. пример.рф"');
-    expect(ok.rows[0]?.domains).toEqual(['acme.ru', 'beta.com', 'пример.рф']);
+    expect(ok.rows[0]?.client.domains).toEqual(['acme.ru', 'beta.com', 'пример.рф']);
     expect(single('company;domains', 'A;acme').rejected[0]?.reason).toBe('domains: "acme" is not a domain name');
   });
 
@@ -230,13 +239,19 @@ describe('parseClientCsv: values', () => {
     expect(result.rejected).toEqual([{ line: 2, reason: expect.stringContaining('malformed quotes') }]);
   });
 
-  it('warns about a duplicated column and keeps the first', () => {
+  it('joins a duplicated list column (e-mail) instead of dropping the second', () => {
     const result = single('company;email;Email', 'A;a@a.ru;b@b.ru');
-    expect(result.warnings).toEqual(['Column "email" appears twice; only the first is used']);
-    expect(result.rows[0]?.contact?.emails).toEqual(['a@a.ru']);
+    expect(result.warnings).toEqual([]);
+    expect(result.rows[0]?.contact?.emails).toEqual(['a@a.ru', 'b@b.ru']);
+  });
+
+  it('keeps the first of a duplicated single column and warns where the two differ', () => {
+    const result = parse('company;Company;email\nA;B;a@a.ru\nC;C;c@c.ru\n;D;d@d.ru\n');
+    expect(result.rows.map((row) => row.client.name)).toEqual(['A', 'C', 'D']);
+    expect(result.warnings).toEqual(['Columns "company", "Company" all give company; in 1 row they differ and the first non-empty one was used']);
   });
 
   it('reads a tab-separated file', () => {
-    expect(parse('company\temail\nA\ta@a.ru\n').rows[0]).toMatchObject({ company: 'A', contact: { emails: ['a@a.ru'] } });
+    expect(parse('company\temail\nA\ta@a.ru\n').rows[0]).toMatchObject({ client: { name: 'A' }, contact: { emails: ['a@a.ru'] } });
   });
 });

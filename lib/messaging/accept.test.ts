@@ -30,10 +30,14 @@ describe('acceptMessage', () => {
   });
 
   it('accepts sidebar and options messages only from their own extension pages', () => {
-    const note = { type: 'sidebarToBackground.addNote', clientId: 'c1', contactId: null, text: 'Called, wants prices' };
-    expect(acceptMessage(note, { id: 'ext', url: 'chrome-extension://ext/sidebar.html' }, rules).ok).toBe(true);
+    const mark = { type: 'sidebarToBackground.markOffer', contextId: 'c1', offer: true };
+    expect(acceptMessage(mark, { id: 'ext', url: 'chrome-extension://ext/sidebar.html' }, rules).ok).toBe(true);
+    expect(acceptMessage(mark, gmailTab, rules).ok).toBe(false);
+    expect(acceptMessage(mark, { id: 'ext', url: 'chrome-extension://ext/options.html' }, rules).ok).toBe(false);
+    // Card edits come from the sidebar and the client page in Options, never from a site.
+    const note = { type: 'pageToBackground.addNote', clientId: 'c1', contactId: null, text: 'Called, wants prices' };
+    expect(acceptMessage(note, { id: 'ext', url: 'chrome-extension://ext/options.html' }, rules).ok).toBe(true);
     expect(acceptMessage(note, gmailTab, rules).ok).toBe(false);
-    expect(acceptMessage(note, { id: 'ext', url: 'chrome-extension://ext/options.html' }, rules).ok).toBe(false);
     const settings = { type: 'optionsToBackground.getSettings' };
     expect(acceptMessage(settings, { id: 'ext', url: 'chrome-extension://ext/options.html' }, rules).ok).toBe(true);
     expect(acceptMessage(settings, { id: 'ext', url: 'chrome-extension://ext/sidebar.html' }, rules).ok).toBe(false);
@@ -41,9 +45,9 @@ describe('acceptMessage', () => {
 
   it('validates field contents, not only shapes', () => {
     const sender = { id: 'ext', url: 'chrome-extension://ext/sidebar.html' };
-    const bad = { type: 'sidebarToBackground.updateClient', clientId: 'c1', patch: { nextContactAt: '31.02.2026' } };
+    const bad = { type: 'pageToBackground.updateClient', clientId: 'c1', patch: { nextContactAt: '31.02.2026' } };
     expect(acceptMessage(bad, sender, rules)).toEqual({ ok: false, error: expect.stringContaining('YYYY-MM-DD') });
-    const empty = { type: 'sidebarToBackground.addNote', clientId: 'c1', contactId: null, text: '' };
+    const empty = { type: 'pageToBackground.addNote', clientId: 'c1', contactId: null, text: '' };
     expect(acceptMessage(empty, sender, rules)).toEqual({ ok: false, error: expect.stringContaining('The note is empty') });
   });
 });

@@ -19,8 +19,9 @@ export type Accepted = { ok: true; message: Message } | { ok: false; error: stri
 
 const PAGE_OF_DIRECTION: Record<string, string[]> = {
   sidebarToBackground: ['sidebar.html'],
-  optionsToBackground: ['options.html'],
-  pageToBackground: ['sidebar.html', 'popup.html', 'options.html'],
+  // The welcome page is the first-run part of the workspace: settings, import, sample data.
+  optionsToBackground: ['options.html', 'welcome.html'],
+  pageToBackground: ['sidebar.html', 'popup.html', 'options.html', 'welcome.html'],
 };
 
 function senderError(direction: string, sender: Sender, rules: SenderRules): string | null {

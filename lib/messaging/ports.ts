@@ -9,3 +9,9 @@ export const SIDEBAR_PORT = 'sidebarToBackground.subscribe';
  * cheaper than a sendMessage per snapshot). Each message on it is still accepted one by one.
  */
 export const CONTENT_PORT = 'contentToBackground.snapshots';
+
+/**
+ * The port Options and the welcome page run bulk jobs over (import, restore): rows and backup text
+ * arrive in chunks, progress goes back, and closing the page cancels the job (nothing is changed).
+ */
+export const BULK_PORT = 'optionsToBackground.bulk';

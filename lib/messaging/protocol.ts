@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLIENT_STATUSES, TEMPLATE_KINDS } from '@/lib/domain/types';
 import { isDayKey } from '@/lib/domain/day-key';
+import type { ImportRow } from '@/lib/io/import-row';
 import type { PageSnapshot, SentMail } from '@/lib/sites/types';
 
 // The one protocol file. Every message has a zod schema; names say their direction
@@ -57,19 +58,88 @@ const templateValues = z.record(z.string().max(100), text(5000));
 const clientStatus = z.enum(CLIENT_STATUSES);
 const money = z.number().finite().nullable();
 
-/** The card fields a user may edit from the sidebar. */
+/** The card fields a user may edit (the sidebar sends a few, the client page any). Phones come as typed. */
 export const clientPatchSchema = z
   .object({
     name: text(300).min(1, 'The company name cannot be empty'),
+    legalName: text(500),
+    taxId: text(50),
     status: clientStatus,
-    priceType: text(200),
-    contract: z.object({ paymentTerms: text(500) }),
-    receivables: z.object({ amount: money, overdueAmount: money, dueDate: dayKeyString.nullable() }).partial(),
     domains: z.array(text(253)).max(50),
-    nextContactAt: dayKeyString.nullable(),
+    emails: z.array(email).max(50),
+    phones: z.array(text(100)).max(50),
+    industry: text(300),
+    source: text(300),
+    priceType: text(200),
+    contract: z.object({ paymentTerms: text(500), deferralDays: z.number().int().min(0).max(3650).nullable(), discountPct: z.number().min(0).max(100).nullable(), creditLimit: money }).partial(),
+    receivables: z.object({ amount: money, overdueAmount: money, dueDate: dayKeyString.nullable() }).partial(),
+    reliabilityRating: z.number().int().min(1).max(5).nullable(),
+    reliabilityNote: text(5000),
+    needs: text(20_000),
+    tags: z.array(text(100)).max(100),
     notes: text(20_000),
+    holidayDate: dayKeyString.nullable(),
+    nextContactAt: dayKeyString.nullable(),
   })
   .partial();
+
+/** A contact as the client page edits it; phones come as typed. */
+const contactFieldsSchema = z.object({
+  name: text(300),
+  position: text(300),
+  emails: z.array(email).max(50),
+  phones: z.array(text(100)).max(50),
+  birthday: dayKeyString.nullable(),
+  decisionMaker: z.boolean(),
+});
+
+const phoneNumber = z.object({ raw: text(100), e164: z.string().regex(/^\+\d{4,15}$/), ext: text(20).nullable() });
+const dayOrNull = dayKeyString.nullable();
+/** One checked import row (lib/io/import-row.ts), re-checked here: the importer trusts its shape. */
+export const importRowSchema = z.object({
+  line: z.number().int().min(0),
+  client: z.object({
+    name: text(300),
+    legalName: text(500),
+    taxId: text(50),
+    status: clientStatus.nullable(),
+    domains: z.array(text(253)).max(50),
+    emails: z.array(email).max(50),
+    phones: z.array(phoneNumber).max(50),
+    industry: text(300),
+    source: text(300),
+    priceType: text(200),
+    paymentTerms: text(500),
+    deferralDays: z.number().nullable(),
+    discountPct: z.number().nullable(),
+    creditLimit: money,
+    receivables: money,
+    overdueAmount: money,
+    dueDate: dayOrNull,
+    reliabilityRating: z.number().int().min(1).max(5).nullable(),
+    reliabilityNote: text(5000),
+    needs: text(20_000),
+    tags: z.array(text(100)).max(100),
+    notes: text(20_000),
+    holidayDate: dayOrNull,
+    nextContactAt: dayOrNull,
+  }),
+  contact: z
+    .object({
+      name: text(300),
+      position: text(300),
+      emails: z.array(email).max(50),
+      phones: z.array(phoneNumber).max(50),
+      birthday: dayOrNull,
+      decisionMaker: z.boolean().nullable(),
+    })
+    .nullable(),
+}) satisfies z.ZodType<ImportRow>;
+
+/** Rows and backup text travel to the background in chunks over BULK_PORT (a message is capped at 64 MiB). */
+export const IMPORT_CHUNK_ROWS = 2000;
+export const RESTORE_CHUNK_CHARS = 4_000_000;
+const jobId = z.string().min(1).max(100);
 
 const settingsPatch = z
   .object({
@@ -98,8 +168,8 @@ export const messageSchema = z.discriminatedUnion('type', [
     client: z.object({ name: text(300).min(1, 'The company name cannot be empty'), domains: z.array(text(253)).max(50), status: clientStatus }),
     contact: z.object({ name: text(300), email: email.nullable(), position: text(300), phone: text(100) }).nullable(),
   }),
-  z.object({ type: z.literal('sidebarToBackground.updateClient'), clientId: id, patch: clientPatchSchema, expectedUpdatedAt: z.string().max(40).optional() }),
-  z.object({ type: z.literal('sidebarToBackground.addNote'), clientId: id, contactId: id.nullable(), text: text(20_000).min(1, 'The note is empty') }),
+  z.object({ type: z.literal('pageToBackground.updateClient'), clientId: id, patch: clientPatchSchema, expectedUpdatedAt: z.string().max(40).optional() }),
+  z.object({ type: z.literal('pageToBackground.addNote'), clientId: id, contactId: id.nullable(), text: text(20_000).min(1, 'The note is empty') }),
 
   z.object({ type: z.literal('sidebarToBackground.insertTemplate'), contextId: text(300), templateId: id, values: templateValues }),
   z.object({ type: z.literal('sidebarToBackground.markOffer'), contextId: text(300), offer: z.boolean() }),
@@ -114,14 +184,30 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('optionsToBackground.deleteTemplate'), id }),
   z.object({ type: z.literal('optionsToBackground.previewTemplate'), fields: templateFields, clientId: id.nullable(), values: templateValues }),
   z.object({ type: z.literal('optionsToBackground.saveSettings'), patch: settingsPatch }),
-  z.object({ type: z.literal('optionsToBackground.importClientsCsv'), fileName: text(500), text: z.string().max(50_000_000) }),
   z.object({ type: z.literal('optionsToBackground.getBaseStats') }),
+
+  // The client page.
+  z.object({ type: z.literal('optionsToBackground.saveContact'), clientId: id, contactId: id.nullable(), fields: contactFieldsSchema, expectedUpdatedAt: z.string().max(40).optional() }),
+  z.object({ type: z.literal('optionsToBackground.deleteContact'), contactId: id }),
+  z.object({ type: z.literal('optionsToBackground.deleteClient'), clientId: id }),
+  z.object({ type: z.literal('optionsToBackground.mergeClients'), keepId: id, mergeId: id }),
+  z.object({ type: z.literal('optionsToBackground.backupMade'), at: z.iso.datetime() }),
+  z.object({ type: z.literal('optionsToBackground.addSampleData') }),
+  z.object({ type: z.literal('optionsToBackground.removeSampleData') }),
+
+  // Bulk jobs, only over BULK_PORT: the background answers with BackgroundToOptionsBulkEvent.
+  z.object({ type: z.literal('optionsToBackground.importChunk'), jobId, rows: z.array(importRowSchema).max(IMPORT_CHUNK_ROWS) }),
+  z.object({ type: z.literal('optionsToBackground.importRun'), jobId, dryRun: z.boolean(), rowCount: z.number().int().min(0) }),
+  z.object({ type: z.literal('optionsToBackground.restoreChunk'), jobId, text: z.string().max(RESTORE_CHUNK_CHARS) }),
+  z.object({ type: z.literal('optionsToBackground.restoreRun'), jobId, mode: z.enum(['replace', 'merge']) }),
+  z.object({ type: z.literal('optionsToBackground.bulkCancel'), jobId }),
 ]);
 
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 export type ClientPatch = z.infer<typeof clientPatchSchema>;
+export type ContactFieldsInput = z.infer<typeof contactFieldsSchema>;
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 export type TemplateFieldsInput = z.infer<typeof templateFields>;
 

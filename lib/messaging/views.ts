@@ -71,15 +71,34 @@ export interface BaseStats {
   contacts: number;
 }
 
-export interface ImportReport {
+/** What an import did (or, dry run, would do): the numbers the user confirms before importing. */
+export interface ImportSummary {
   clientsAdded: number;
   clientsUpdated: number;
   contactsAdded: number;
   contactsUpdated: number;
-  /** Why nothing at all was imported (no header, not a CSV…), or null. */
-  fatal: string | null;
-  rejected: { line: number; reason: string }[];
-  warnings: string[];
+  /** Rows that matched a client and changed nothing. */
+  unchanged: number;
+}
+
+/** What a restore did (or would do), record by record over every table. */
+export interface RestoreSummary {
+  added: number;
+  updated: number;
+  kept: number;
+}
+
+/** A step of a bulk job, pushed over BULK_PORT. */
+export type BulkEvent =
+  | { kind: 'received'; count: number }
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'done'; summary: ImportSummary | RestoreSummary }
+  | { kind: 'failed'; error: string; cancelled: boolean };
+
+export interface BackgroundToOptionsBulkEvent {
+  type: 'backgroundToOptions.bulkEvent';
+  jobId: string;
+  event: BulkEvent;
 }
 
 /** Reply to insertTemplate: inserted, or the variables the user must fill first. */

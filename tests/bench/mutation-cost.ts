@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 // list replaced, hover classes, people's attributes, text), measured with CDP's TaskDuration: the
 // content script's MutationObserver callbacks and reads run on the same thread and are included.
 
-export const MUTATIONS = 2000;
+export const MUTATIONS = Number(process.env.BENCH_MUTATIONS ?? 2000);
 
 // Plain text, not a function: tsx would wrap inner functions in a helper the page does not have.
 const MUTATE = `new Promise((done) => {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 // Launches Debian's Chromium with the BUILT extension (.output/chrome-mv3) and serves fixture
 // pages at the real site URLs, so the manifest's match patterns are the real ones (toolchain.md).
@@ -23,14 +22,17 @@ export interface Harness {
   serve(site: 'gmail' | 'outlook', fixture: string): void;
   /** Outlook's service.svc requests the pages made (the fixtures post their sends there). */
   owaRequests: { url: string; body: string | null }[];
-  openOptions(): Promise<Page>;
+  /** Options, at a workspace page such as `#import` or `#client/<id>`. */
+  openOptions(hash?: string): Promise<Page>;
+  /** Welcome pages opened on install (kept only with `keepWelcome`). */
+  welcomePages: Page[];
   /** Stops the service worker, as Chromium does after ~30 s idle; the next event starts a new one. */
   stopServiceWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** `withExtension: false` gives the same browser and routes without ClientDesk (the bench's baseline). */
-export async function launchExtension({ withExtension = true } = {}): Promise<Harness> {
+export async function launchExtension({ withExtension = true, keepWelcome = false } = {}): Promise<Harness> {
   const profile = mkdtempSync(join(tmpdir(), 'clientdesk-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -55,6 +57,17 @@ export async function launchExtension({ withExtension = true } = {}): Promise<Ha
     context.on('serviceworker', listen);
     context.on('page', (p) => p.on('console', (m) => console.log(`[page ${p.url().slice(0, 60)}] ${m.text()}`)));
   }
+  // The welcome page opens on install (issue 5); tests that do not look at it close it.
+  const welcomePages: Page[] = [];
+  context.on('page', (page) => {
+    void page.waitForURL(/\/welcome\.html/, { timeout: 5000 }).then(
+      async () => {
+        if (keepWelcome) welcomePages.push(page);
+        else await page.close();
+      },
+      () => undefined,
+    );
+  });
   const extensionId = withExtension ? new URL((await worker()).url()).host : '';
 
   const fixtures: Record<string, string> = {};
@@ -88,9 +101,10 @@ export async function launchExtension({ withExtension = true } = {}): Promise<Ha
     worker,
     serve: (site, fixture) => void (fixtures[site] = fixture),
     owaRequests,
-    async openOptions() {
+    welcomePages,
+    async openOptions(hash = '') {
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await page.goto(`chrome-extension://${extensionId}/options.html${hash}`);
       return page;
     },
     async stopServiceWorker() {
@@ -147,16 +161,22 @@ export async function openOutlook(harness: Harness, fixture: string, url: string
 /** The sidebar section of one correspondent. */
 export const correspondent = (sidebar: Frame, email: string) => sidebar.locator(`.correspondent[data-email="${email}"]`);
 
-/** Imports a CSV through the background, as the Options page does. */
-export async function importCsv(harness: Harness, csv: string): Promise<unknown> {
-  const options = await harness.openOptions();
-  const reply = await options.evaluate(
-    (text) => chrome.runtime.sendMessage({ type: 'optionsToBackground.importClientsCsv', fileName: 'seed.csv', text }),
-    csv,
-  );
-  await options.close();
-  return reply;
+/** Imports a file through Options' import page as a user does: choose, check, import. Returns the report's text. */
+export async function importFile(harness: Harness, name: string, content: string | Buffer, mimeType = 'text/csv'): Promise<string> {
+  const options = await harness.openOptions('#import');
+  try {
+    await options.getByLabel('Import file').setInputFiles({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content) : content });
+    await options.getByRole('button', { name: 'Check the file' }).click();
+    await options.getByTestId('import-check').waitFor();
+    await options.getByRole('button', { name: /^Import [\d,]+ rows$/ }).click();
+    return (await options.getByTestId('import-report').textContent()) ?? '';
+  } finally {
+    await options.close();
+  }
 }
+
+/** Imports a CSV of our own columns (SEED_CSV and the like). */
+export const importCsv = (harness: Harness, csv: string): Promise<string> => importFile(harness, 'seed.csv', csv);
 
 export const SEED_CSV = [
   'company,contact,position,email,phone,status,domains,price_type,payment_terms,receivables,birthday,notes',

@@ -14,7 +14,7 @@ afterAll(async () => harness?.close());
 
 describe('templates', () => {
   it('seeds the three default templates, previews one for a client, and sanitizes what is saved', async () => {
-    const page = await harness.openOptions();
+    const page = await harness.openOptions('#templates');
     const index = page.locator('.template-index');
     await index.getByRole('button', { name: 'Commercial offer' }).waitFor();
     expect((await index.getByRole('button').allTextContents()).filter((t) => !t.startsWith('+'))).toEqual([

@@ -5,6 +5,7 @@ import { normalizeDomain } from '@/lib/domain/email';
 import { parsePhoneList } from '@/lib/domain/phone';
 import type { ClientSearchHit } from '@/lib/messaging/views';
 import type { Handlers } from './context';
+import { emailsOrThrow, phonesOrThrow } from './workspace';
 
 // Client cards: what the page shows, and the card actions of the sidebar.
 
@@ -18,7 +19,7 @@ export function domainsOrThrow(values: readonly string[]): string[] {
 
 export const cardHandlers: Pick<
   Handlers,
-  'contentToBackground.pageSnapshot' | 'sidebarToBackground.createClient' | 'sidebarToBackground.updateClient' | 'sidebarToBackground.addNote' | 'pageToBackground.searchClients'
+  'contentToBackground.pageSnapshot' | 'sidebarToBackground.createClient' | 'pageToBackground.updateClient' | 'pageToBackground.addNote' | 'pageToBackground.searchClients'
 > = {
   async 'contentToBackground.pageSnapshot'(message, ctx) {
     if (ctx.tabId === undefined) throw new Error('No tab');
@@ -47,19 +48,26 @@ export const cardHandlers: Pick<
     return card.client;
   },
 
-  async 'sidebarToBackground.updateClient'(message, ctx) {
-    const { domains, nextContactAt, ...rest } = message.patch;
+  async 'pageToBackground.updateClient'(message, ctx) {
+    const { domains, emails, phones, tags, ...rest } = message.patch;
+    const region = (await ctx.settings()).defaultPhoneRegion;
     const client = await updateClient(
       ctx.db,
       message.clientId,
-      { ...rest, ...(domains ? { domains: domainsOrThrow(domains) } : {}), ...(nextContactAt !== undefined ? { nextContactAt } : {}) },
+      {
+        ...rest,
+        ...(domains ? { domains: domainsOrThrow(domains) } : {}),
+        ...(emails ? { emails: emailsOrThrow(emails) } : {}),
+        ...(phones ? { phones: phonesOrThrow(phones, region) } : {}),
+        ...(tags ? { tags: [...new Set(tags.map((t) => t.trim()).filter(Boolean))] } : {}),
+      },
       message.expectedUpdatedAt,
     );
     await ctx.hub.dataChanged();
     return client;
   },
 
-  async 'sidebarToBackground.addNote'(message, ctx) {
+  async 'pageToBackground.addNote'(message, ctx) {
     const note = await addNote(ctx.db, message.clientId, message.contactId, message.text.trim(), await ctx.settings());
     await ctx.hub.dataChanged();
     return note;

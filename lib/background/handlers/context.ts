@@ -1,6 +1,7 @@
 import type { ClientDeskDb } from '@/lib/db/database';
 import type { Settings } from '@/lib/domain/types';
 import type { MessageOf, MessageType } from '@/lib/messaging/protocol';
+import type { BulkSession } from '../bulk-session';
 import type { SendReconciler } from '../send-reconciler';
 import type { SidebarHub } from '../sidebar-hub';
 
@@ -12,12 +13,16 @@ export interface HandlerContext {
   hub: SidebarHub;
   settings(): Promise<Settings>;
   settingsChanged(settings: Settings): void;
+  /** Forget the cached settings and read them again (after a restore replaced them). */
+  reloadSettings(): Promise<Settings>;
   /** Recompute the toolbar badge (after a send is recorded, settings change…). */
   badgeChanged(): Promise<void>;
   /** Pairs the sends pages report with the sends sites confirm on the network. */
   reconciler: SendReconciler;
   /** The tab the message came from (content scripts, the sidebar frame). */
   tabId: number | undefined;
+  /** The bulk port's session, for messages that arrived over BULK_PORT. */
+  bulk?: BulkSession;
 }
 
 export type Handlers = { [T in MessageType]: (message: MessageOf<T>, ctx: HandlerContext) => Promise<unknown> };

@@ -1,13 +1,15 @@
 import type { Message } from '@/lib/messaging/protocol';
+import { bulkHandlers } from './bulk';
 import { cardHandlers } from './cards';
 import type { HandlerContext, Handlers } from './context';
 import { offerHandlers } from './offers';
 import { optionsHandlers } from './options';
+import { workspaceHandlers } from './workspace';
 
 export type { HandlerContext } from './context';
 
 // One handler per message type; the type checker makes sure none is missing.
-const handlers: Handlers = { ...cardHandlers, ...offerHandlers, ...optionsHandlers } satisfies Handlers;
+const handlers: Handlers = { ...cardHandlers, ...offerHandlers, ...optionsHandlers, ...bulkHandlers, ...workspaceHandlers } satisfies Handlers;
 
 export function handleMessage(message: Message, ctx: HandlerContext): Promise<unknown> {
   const handler = handlers[message.type] as (m: Message, c: HandlerContext) => Promise<unknown>;

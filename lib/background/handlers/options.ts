@@ -1,16 +1,23 @@
-import { applyClientImport } from '@/lib/db/import-clients';
 import { saveSettings } from '@/lib/db/settings';
 import { deleteTemplate, listTemplates, saveTemplate } from '@/lib/db/templates';
 import { renderTemplate } from '@/lib/domain/templates';
-import { parseClientCsv } from '@/lib/io/client-csv';
-import type { BaseStats, ImportReport } from '@/lib/messaging/views';
+import type { BaseStats } from '@/lib/messaging/views';
 import { templateContextForClient } from '../template-context';
 import { domainsOrThrow } from './cards';
 import type { Handlers } from './context';
 
-// Options: settings, the CSV import, and the template editor.
+// Options: settings, base statistics, and the template editor (bulk jobs: bulk.ts; clients: workspace.ts).
 
-export const optionsHandlers: Pick<Handlers, `optionsToBackground.${string}` & keyof Handlers> = {
+export const optionsHandlers: Pick<
+  Handlers,
+  | 'optionsToBackground.getSettings'
+  | 'optionsToBackground.saveSettings'
+  | 'optionsToBackground.getBaseStats'
+  | 'optionsToBackground.listTemplates'
+  | 'optionsToBackground.saveTemplate'
+  | 'optionsToBackground.deleteTemplate'
+  | 'optionsToBackground.previewTemplate'
+> = {
   async 'optionsToBackground.getSettings'(_message, ctx) {
     return ctx.settings();
   },
@@ -22,16 +29,6 @@ export const optionsHandlers: Pick<Handlers, `optionsToBackground.${string}` & k
     ctx.settingsChanged(settings);
     await Promise.all([ctx.hub.dataChanged(), ctx.badgeChanged()]);
     return settings;
-  },
-
-  async 'optionsToBackground.importClientsCsv'(message, ctx): Promise<ImportReport> {
-    const settings = await ctx.settings();
-    const parsed = parseClientCsv(message.text, { defaultRegion: settings.defaultPhoneRegion });
-    const empty = { clientsAdded: 0, clientsUpdated: 0, contactsAdded: 0, contactsUpdated: 0 };
-    if (parsed.fatal) return { ...empty, fatal: parsed.fatal, rejected: parsed.rejected, warnings: parsed.warnings };
-    const counts = await applyClientImport(ctx.db, parsed.rows, settings);
-    await ctx.hub.dataChanged();
-    return { ...counts, fatal: null, rejected: parsed.rejected, warnings: parsed.warnings };
   },
 
   async 'optionsToBackground.getBaseStats'(_message, ctx): Promise<BaseStats> {

@@ -1,6 +1,6 @@
 // The Gmail site adapter: watches the page (shared/page-watcher.ts) plus hash navigation and the
-// focused compose, reads a snapshot at most once per READ_DELAY_MS, and reports it only when it
-// changed; reports confirmed sends (send-detector.ts) and inserts templates (insert.ts). DOM APIs only.
+// focused compose, reads a snapshot READ_DELAY_MS after a change (later while the page churns on its
+// own), reports it only when it changed; reports confirmed sends (send-detector.ts) and inserts templates (insert.ts). DOM APIs only.
 
 import { trackFocusedCompose } from '../shared/focused-compose';
 import { startPageWatcher } from '../shared/page-watcher';
@@ -57,7 +57,6 @@ export function startGmailAdapter(
   const win = doc.defaultView;
   win?.addEventListener('hashchange', onNavigate, { signal });
   win?.addEventListener('popstate', onNavigate, { signal });
-  watcher.schedule();
 }
 
 export const gmailAdapter: SiteAdapter = {

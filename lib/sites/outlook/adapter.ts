@@ -1,6 +1,7 @@
 // The Outlook site adapter: watches the page (shared/page-watcher.ts) plus path navigation and the
-// focused compose, reads a snapshot at most once per READ_DELAY_MS, and reports it only when it
-// changed; reports confirmed sends (send-detector.ts) and inserts templates (insert.ts). DOM APIs only.
+// focused compose, reads a snapshot READ_DELAY_MS after a change (later while the page churns on its
+// own), reports it only when it changed; reports confirmed sends (send-detector.ts) and inserts
+// templates (insert.ts). DOM APIs only.
 // OWA is a SPA that changes `location.pathname` with history.pushState (site-dom-facts 2.1), which
 // fires no event: `popstate` covers back/forward, and every read and observer tick compares the path.
 
@@ -65,7 +66,6 @@ export function startOutlookAdapter(
   });
 
   win?.addEventListener('popstate', () => watcher.schedule(), { signal });
-  watcher.schedule();
 }
 
 export const outlookAdapter: SiteAdapter = {

@@ -2,6 +2,11 @@
 // read of the page, bursts of changes coalesce into one read after a short trailing delay, problems are
 // held back until they persist (a view still loading looks unreadable for a moment), and a snapshot is
 // reported only when it differs from the last one. The site says what to read and when it navigated.
+// A page that keeps changing while nothing we read changes (Gmail's and Outlook's lists re-render all
+// the time) is read less and less often, up to `busyReadDelayMs` (issue 3: the content script may add
+// under 5% main-thread time). The short delay holds for a while after anything the user does (a click,
+// a key, focus, navigation) and while a view is still loading (a problem in its grace period), so what
+// the user opens shows at once.
 
 import type { PageSnapshot } from '../types';
 
@@ -12,6 +17,10 @@ export interface PageWatcherOptions {
   report: (snapshot: PageSnapshot) => void;
   /** Trailing delay that coalesces bursts of mutations into one read. */
   readDelayMs: number;
+  /** Longest delay while the page keeps changing and reads find nothing new (default 20 × readDelayMs). */
+  busyReadDelayMs?: number;
+  /** How long the short delay holds after the user acts or navigates (default 1 s). */
+  userSettleMs?: number;
   /** A problem must persist this long (from navigation or its first sighting) before it is reported. */
   problemGraceMs: number;
   /** Attributes whose changes count; `class` belongs nowhere: both sites toggle classes on hover. */
@@ -23,16 +32,23 @@ export interface PageWatcherOptions {
 }
 
 export interface PageWatcher {
-  /** Asks for a read after the trailing delay (no-op while one is due). */
+  /** Something the user did or a navigation: read after the short delay (sooner if one is due later). */
   schedule(): void;
   /** A navigation: problems of the previous view start their grace period over. */
   navigated(): void;
 }
 
-/** Starts observing `doc` until `signal` aborts; the caller triggers the first read with `schedule()`. */
+/** Starts observing `doc` until `signal` aborts, and reads it once after the short delay. */
 export function startPageWatcher(doc: Document, signal: AbortSignal, options: PageWatcherOptions): PageWatcher {
   const { read, report, readDelayMs, problemGraceMs, watchedAttributes, editableSelector, checkNavigation } = options;
+  const { busyReadDelayMs = readDelayMs * 20, userSettleMs = 1000 } = options;
   let readTimer: ReturnType<typeof setTimeout> | undefined;
+  let readDueAt = 0;
+  let lastReadAt = -Infinity;
+  // The delay for the next mutation-driven read: grows 4× after each read that found nothing new.
+  let delay = readDelayMs;
+  // Until then the short delay holds: the user acted or navigated, and the page is answering.
+  let settleUntil = 0;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   let lastKey = '';
   // Problem code -> when it was first seen since the last navigation.
@@ -47,11 +63,34 @@ export function startPageWatcher(doc: Document, signal: AbortSignal, options: Pa
 
   // While a read is due the observer is off: the read looks at the whole page anyway, and a busy page
   // (both sites re-render constantly) then costs one observer callback per read instead of one per task.
-  const schedule = () => {
+  const readIn = (ms: number) => {
+    observer.disconnect();
+    clearTimeout(readTimer);
+    readDueAt = Date.now() + ms;
+    readTimer = setTimeout(readNow, ms);
+  };
+
+  /** A mutation: read after the current delay, or the short one if the page had been quiet. */
+  const scheduleForMutation = () => {
     checkNavigation?.();
     if (readTimer !== undefined || signal.aborted) return;
-    observer.disconnect();
-    readTimer = setTimeout(readNow, readDelayMs);
+    if (Date.now() - lastReadAt > delay) delay = readDelayMs;
+    readIn(delay);
+  };
+
+  /** Read after the short delay, bringing a later read forward. */
+  const readSoon = () => {
+    if (signal.aborted) return;
+    delay = readDelayMs;
+    if (readTimer !== undefined && readDueAt - Date.now() <= readDelayMs) return;
+    readIn(readDelayMs);
+  };
+
+  /** The user acted or navigated: the short delay holds for a while. */
+  const schedule = () => {
+    checkNavigation?.();
+    settleUntil = Date.now() + userSettleMs;
+    readSoon();
   };
 
   function readNow() {
@@ -61,6 +100,7 @@ export function startPageWatcher(doc: Document, signal: AbortSignal, options: Pa
     observe();
     const snapshot = read();
     const now = Date.now();
+    lastReadAt = now;
     let recheckIn = Infinity;
     for (const code of problemSince.keys()) {
       if (!snapshot.problems.some((p) => p.code === code)) problemSince.delete(code);
@@ -74,18 +114,23 @@ export function startPageWatcher(doc: Document, signal: AbortSignal, options: Pa
     });
     if (recheckIn !== Infinity) {
       clearTimeout(graceTimer);
-      graceTimer = setTimeout(schedule, recheckIn);
+      graceTimer = setTimeout(readSoon, recheckIn);
     }
     const shown: PageSnapshot = { ...snapshot, problems };
     const key = JSON.stringify(shown);
-    if (key === lastKey) return;
+    if (key === lastKey) {
+      const loading = recheckIn !== Infinity;
+      delay = loading || now < settleUntil ? readDelayMs : Math.min(delay * 4, busyReadDelayMs);
+      return;
+    }
+    delay = readDelayMs;
     lastKey = key;
     report(shown);
   }
 
   const observer = new MutationObserver((records) => {
     checkNavigation?.();
-    if (!isTypingOnly(records)) schedule();
+    if (!isTypingOnly(records)) scheduleForMutation();
   });
   const observe = () =>
     observer.observe(doc.body ?? doc.documentElement, {
@@ -94,13 +139,20 @@ export function startPageWatcher(doc: Document, signal: AbortSignal, options: Pa
       attributes: true,
       attributeFilter: watchedAttributes,
     });
-  observe();
+  readIn(readDelayMs);
 
   // Subject and recipient inputs change their value without a DOM mutation (body typing is ignored).
   const onInput = (event: Event) => {
     if ((event.target as Element | null)?.matches?.('input, textarea')) schedule();
   };
   doc.addEventListener('input', onInput, { capture: true, signal });
+  // A click or key may open a thread or a compose: the next reads must not wait for a long busy delay.
+  const onUserAction = () => {
+    settleUntil = Date.now() + userSettleMs;
+    if (delay !== readDelayMs || (readTimer !== undefined && readDueAt - Date.now() > readDelayMs)) readSoon();
+  };
+  doc.addEventListener('pointerdown', onUserAction, { capture: true, signal });
+  doc.addEventListener('keydown', onUserAction, { capture: true, signal });
 
   signal.addEventListener(
     'abort',
@@ -111,5 +163,12 @@ export function startPageWatcher(doc: Document, signal: AbortSignal, options: Pa
     },
     { once: true },
   );
-  return { schedule, navigated: () => problemSince.clear() };
+  return {
+    schedule,
+    navigated: () => {
+      problemSince.clear();
+      settleUntil = Date.now() + userSettleMs;
+      delay = readDelayMs;
+    },
+  };
 }

@@ -1,0 +1,135 @@
+import * as XLSX from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import type { Client, Contact, PhoneNumber } from '../domain/types';
+import { autoMapColumns } from './column-mapping';
+import { decodeTextFile } from './decode-text';
+import { EXPORT_COLUMNS, clientsToTable, neutralizeFormula, tableToCsv, tableToXlsx } from './export-table';
+import type { ImportClientFields, ImportContactFields, ImportRowsResult } from './import-row';
+import { readImportRows } from './import-rows';
+import { readCsvTable, type RawTable } from './table';
+import { readXlsxTable } from './xlsx-table';
+
+const phone = (raw: string, e164: string, ext: string | null = null): PhoneNumber => ({ raw, e164, ext });
+const record = { ownerId: 'me', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', deletedAt: null };
+
+function client(id: string, fields: Partial<Client>): Client {
+  return {
+    ...record, id, name: '', legalName: '', taxId: '', status: 'prospect', domains: [], emails: [], phones: [], phoneE164s: [], industry: '',
+    source: '', priceType: '', contract: { paymentTerms: '', deferralDays: null, discountPct: null, creditLimit: null },
+    receivables: { amount: null, overdueAmount: null, dueDate: null }, reliabilityRating: null, reliabilityNote: '', needs: '', tags: [],
+    notes: '', holidayDate: null, lastContactAt: null, nextContactAt: null, ...fields,
+  };
+}
+
+function contact(id: string, clientId: string, fields: Partial<Contact>): Contact {
+  return { ...record, id, clientId, name: '', position: '', emails: [], phones: [], phoneE164s: [], birthday: null, decisionMaker: false, ...fields };
+}
+
+const ROMASHKA = client('c1', {
+  name: 'ООО «Ромашка»', legalName: 'ООО "Ромашка"', taxId: '007707083893', status: 'vip', domains: ['romashka.ru', 'пример.рф'],
+  emails: ['info@romashka.ru'], phones: [phone('8 (495) 123-45-67 доб. 100', '+74951234567', '100')], industry: 'Опт', source: 'Выставка',
+  priceType: 'Оптовая', contract: { paymentTerms: 'Отсрочка; 30 дней', deferralDays: 30, discountPct: 7.5, creditLimit: 1000000 },
+  receivables: { amount: -500, overdueAmount: 1.234, dueDate: '2024-12-31' }, reliabilityRating: 4, reliabilityNote: 'Платит вовремя',
+  needs: 'Каталог "Весна"', tags: ['опт', 'VIP'], notes: 'Первая строка\nвторая, с запятой; и "кавычками"', holidayDate: '2000-08-10',
+  nextContactAt: '2025-01-20',
+});
+const FORMULAS = client('c2', { name: '=HYPERLINK("http://evil.example","click")', notes: '@SUM(A1:A9)', status: 'active', phones: [phone('+1 212 555 0100', '+12125550100')] });
+const LONELY = client('c3', { name: 'Без контактов', status: 'inactive' });
+const CONTACTS = [
+  contact('p1', 'c1', { name: 'Иванов Иван Петрович', position: 'Директор', emails: ['ivanov@romashka.ru', 'i@romashka.ru'],
+    phones: [phone('+7 916 123 45 67', '+79161234567'), phone('8 (495) 123-45-67 доб. 123', '+74951234567', '123')], birthday: '1980-05-15', decisionMaker: true }),
+  contact('p2', 'c1', { name: '-Петрова-', birthday: '1984-02-29', emails: ['petrova@romashka.ru'] }),
+  contact('p3', 'c2', { name: '+Plus Person', emails: ['plus@globex.com'] }),
+  contact('gone', 'c1', { name: 'Удалённый', deletedAt: '2024-02-01T00:00:00.000Z' }),
+];
+const DELETED = client('c4', { name: 'Deleted Ltd', deletedAt: '2024-02-01T00:00:00.000Z' });
+
+function expectedClient(c: Client): ImportClientFields {
+  return {
+    name: c.name, legalName: c.legalName, taxId: c.taxId, status: c.status, domains: c.domains, emails: c.emails, phones: c.phones, industry: c.industry,
+    source: c.source, priceType: c.priceType, paymentTerms: c.contract.paymentTerms, deferralDays: c.contract.deferralDays,
+    discountPct: c.contract.discountPct, creditLimit: c.contract.creditLimit, receivables: c.receivables.amount,
+    overdueAmount: c.receivables.overdueAmount, dueDate: c.receivables.dueDate, reliabilityRating: c.reliabilityRating,
+    reliabilityNote: c.reliabilityNote, needs: c.needs, tags: c.tags, notes: c.notes, holidayDate: c.holidayDate, nextContactAt: c.nextContactAt,
+  };
+}
+
+function expectedContact(p: Contact): ImportContactFields {
+  return { name: p.name, position: p.position, emails: p.emails, phones: p.phones, birthday: p.birthday, decisionMaker: p.decisionMaker };
+}
+
+const reimport = (table: RawTable): ImportRowsResult => readImportRows(table, autoMapColumns(table.header), { defaultRegion: 'RU' });
+const table = clientsToTable([ROMASHKA, FORMULAS, LONELY, DELETED], CONTACTS);
+
+describe('clientsToTable', () => {
+  it('writes our own field names, one row per contact, one for a client without contacts, no deleted records', () => {
+    expect(table[0]).toEqual([...EXPORT_COLUMNS]);
+    expect(autoMapColumns(table[0] ?? [])).toEqual([...EXPORT_COLUMNS]);
+    const column = (name: string): number => EXPORT_COLUMNS.indexOf(name as (typeof EXPORT_COLUMNS)[number]);
+    expect(table.slice(1).map((row) => [row[column('company')], row[column('contact')]])).toEqual([
+      ['ООО «Ромашка»', 'Иванов Иван Петрович'],
+      ['ООО «Ромашка»', "'-Петрова-"],
+      [`'=HYPERLINK("http://evil.example","click")`, "'+Plus Person"],
+      ['Без контактов', ''],
+    ]);
+    expect(table[1]?.[column('phone')]).toBe("'+7 916 123 45 67; 8 (495) 123-45-67 доб. 123");
+    expect(table[1]?.[column('receivables')]).toBe('-500');
+    expect(table[1]?.[column('overdue_amount')]).toBe('1.2340');
+    expect(table[3]?.[column('notes')]).toBe("'@SUM(A1:A9)");
+  });
+
+  it.each([
+    ['=1+2', "'=1+2"], ['+7 916', "'+7 916"], ['-5-3', "'-5-3"], ['@SUM(A1)', "'@SUM(A1)"], ['\t=1', "'\t=1"], ['\r=1', "'\r=1"],
+    ['-500', '-500'], ['-12.5', '-12.5'], ['a=1', 'a=1'], ['', ''],
+  ])('neutralizes %j as %j', (cell, safe) => {
+    expect(neutralizeFormula(cell)).toBe(safe);
+  });
+
+  it('writes an extension stored apart from the number after it', () => {
+    const rows = clientsToTable([client('x', { name: 'X', phones: [phone('+7 495 123-45-67', '+74951234567', '55')] })], []);
+    expect(rows[1]?.[EXPORT_COLUMNS.indexOf('company_phone')]).toBe("'+7 495 123-45-67 ext. 55");
+  });
+});
+
+describe('export → import round trip', () => {
+  const expected = [
+    { client: expectedClient(ROMASHKA), contact: expectedContact(CONTACTS[0] as Contact) },
+    { client: expectedClient(ROMASHKA), contact: expectedContact(CONTACTS[1] as Contact) },
+    { client: expectedClient(FORMULAS), contact: expectedContact(CONTACTS[2] as Contact) },
+    { client: expectedClient(LONELY), contact: null },
+  ];
+
+  it('gives back the same values through CSV (UTF-8 BOM, CRLF)', () => {
+    const csv = tableToCsv(table);
+    expect(csv.startsWith('\uFEFFcompany,legal_name,')).toBe(true);
+    // One CRLF per row; the newline inside a notes cell is quoted and stays "\n".
+    expect(csv.split('\r\n')).toHaveLength(table.length + 1);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const result = reimport(readCsvTable(decodeTextFile(new TextEncoder().encode(csv))));
+    expect(result).toMatchObject({ fatal: null, rejected: [], warnings: [] });
+    expect(result.rows.map(({ client, contact }) => ({ client, contact }))).toEqual(expected);
+  });
+
+  it('gives back the same values through a ";" CSV, as Russian Excel wants it', () => {
+    const csv = tableToCsv(table, { delimiter: ';' });
+    expect(csv.startsWith('\uFEFFcompany;legal_name;')).toBe(true);
+    expect(reimport(readCsvTable(csv)).rows.map(({ client, contact }) => ({ client, contact }))).toEqual(expected);
+  });
+
+  it('gives back the same values through XLSX, where every cell is text and no formula', () => {
+    const bytes = tableToXlsx(table);
+    const sheet = XLSX.read(bytes, { type: 'array' }).Sheets.Clients;
+    expect(sheet?.A4).toMatchObject({ t: 's', v: `'=HYPERLINK("http://evil.example","click")` });
+    expect(sheet?.A4?.f).toBeUndefined();
+    const result = reimport(readXlsxTable(bytes));
+    expect(result).toMatchObject({ fatal: null, rejected: [], warnings: [] });
+    expect(result.rows.map(({ client, contact }) => ({ client, contact }))).toEqual(expected);
+  });
+
+  it('cuts a cell longer than Excel allows instead of writing a file Excel refuses', () => {
+    const long = clientsToTable([client('l', { name: 'Long', notes: 'x'.repeat(40_000) })], []);
+    const notes = readXlsxTable(tableToXlsx(long)).rows[0]?.cells[EXPORT_COLUMNS.indexOf('notes')];
+    expect(notes).toHaveLength(32_767);
+    expect(notes?.endsWith('x…')).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { createBackup, getLastBackupAt, parseBackup, type Backup } from '@/lib/db/backup';
 import { getDb } from '@/lib/db/database';
+import { BACKUP_REMINDER_DAYS, backupIsDue } from '@/lib/domain/backup-reminder';
 import { formatDay } from '@/lib/domain/format';
 import { BulkJob, type BulkProgress } from '@/lib/messaging/bulk-client';
 import { sendToBackground } from '@/lib/messaging/send';
@@ -11,12 +12,6 @@ import { ProgressBar } from './import/ImportReport';
 // A full backup (every table, with a format version) to one JSON file, and restoring one: the whole
 // file is checked first, then it replaces the base or is merged into it (newer records win).
 
-export const BACKUP_REMINDER_DAYS = 7;
-
-/** True when the last backup is older than the reminder period (or there is none). */
-export function backupIsDue(lastBackupAt: string | null, now = Date.now()): boolean {
-  return lastBackupAt === null || now - Date.parse(lastBackupAt) > BACKUP_REMINDER_DAYS * 86_400_000;
-}
 
 type RestoreStep =
   | { kind: 'idle'; error: string | null }

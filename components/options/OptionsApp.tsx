@@ -4,6 +4,7 @@ import { dayKey } from '@/lib/domain/day-key';
 import type { Settings } from '@/lib/domain/types';
 import { sendToBackground } from '@/lib/messaging/send';
 import { BackupPanel } from './BackupPanel';
+import { BackupReminder } from './BackupReminder';
 import { ClientList } from './ClientList';
 import { ClientPage } from './client-page/ClientPage';
 import { ExportButtons } from './ExportButtons';
@@ -77,7 +78,8 @@ export function OptionsApp() {
 
       {route.page === 'clients' && (
         <>
-          <SampleDataNotice rows={base.rows} onChanged={() => void base.refresh()} />
+          <SampleDataNotice rows={base.rows} onChanged={() => void base.reloadAll()} />
+          <BackupReminder clientCount={base.rows.length} />
           <div className="list-actions">
             <ExportButtons visible={visible} clients={base.clients} contactsByClient={base.contactsByClient} />
           </div>
@@ -97,7 +99,14 @@ export function OptionsApp() {
         />
       )}
       {route.page === 'import' && settings && <ImportWizard defaultRegion={settings.defaultPhoneRegion} onImported={() => void base.refresh()} />}
-      {route.page === 'backup' && <BackupPanel onRestored={() => window.location.reload()} />}
+      {route.page === 'backup' && (
+        <BackupPanel
+          onRestored={() => {
+            void base.reloadAll();
+            void sendToBackground<Settings>({ type: 'optionsToBackground.getSettings' }).then(setSettings);
+          }}
+        />
+      )}
       {route.page === 'templates' && <TemplateEditor />}
       {route.page === 'settings' && <SettingsForm />}
     </main>

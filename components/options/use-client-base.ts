@@ -17,6 +17,8 @@ export interface ClientBase {
   contactsByClient: ReadonlyMap<string, readonly Contact[]>;
   /** Read what changed now (after an import, a merge…). */
   refresh(): Promise<void>;
+  /** Read everything again (after a restore or removing sample data: records deleted outright leave no trace to follow). */
+  reloadAll(): Promise<void>;
 }
 
 interface Store {
@@ -31,7 +33,7 @@ const later = (a: string, b: string) => (a > b ? a : b);
 
 export function useClientBase(timeZone: string): ClientBase {
   const store = useRef<Store | null>(null);
-  const [view, setView] = useState<Omit<ClientBase, 'refresh'>>({ loading: true, rows: [], clients: new Map(), contactsByClient: new Map() });
+  const [view, setView] = useState<Omit<ClientBase, 'refresh' | 'reloadAll'>>({ loading: true, rows: [], clients: new Map(), contactsByClient: new Map() });
   const busy = useRef<Promise<void> | null>(null);
 
   const publish = useCallback(() => {
@@ -101,6 +103,11 @@ export function useClientBase(timeZone: string): ClientBase {
     await next;
   }, [applyChanges]);
 
+  const reloadAll = useCallback(async () => {
+    store.current = null;
+    await refresh();
+  }, [refresh]);
+
   useEffect(() => {
     store.current = null;
     void refresh();
@@ -115,5 +122,5 @@ export function useClientBase(timeZone: string): ClientBase {
     };
   }, [refresh]);
 
-  return { ...view, refresh };
+  return { ...view, refresh, reloadAll };
 }

@@ -3,6 +3,7 @@
 // neutralized (OWASP "CSV injection"). Pure and DOM-free; the caller downloads the result.
 import Papa from 'papaparse';
 import * as XLSX from '@e965/xlsx';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { Client, Contact, PhoneNumber } from '../domain/types';
 import { IMPORT_FIELDS, type ImportField } from './import-row';
 
@@ -77,9 +78,19 @@ function contactValues(contact: Contact | null): Values {
   };
 }
 
-/** As the user entered them; an extension stored apart from the text is written back after it. */
+/**
+ * As the user entered them when that carries the country ("+7 916 …"); otherwise in international
+ * form, because "8 (495) 123-45-67" means another number to a base whose default region is not
+ * Russia. An extension stored apart from the text is written back after it.
+ */
 function phonesText(phones: readonly PhoneNumber[]): string {
-  return phones.map((phone) => (phone.ext && !phone.raw.includes(phone.ext) ? `${phone.raw} ext. ${phone.ext}` : phone.raw)).join('; ');
+  return phones
+    .map((phone) => {
+      if (phone.raw.trim().startsWith('+')) return phone.ext && !phone.raw.includes(phone.ext) ? `${phone.raw} ext. ${phone.ext}` : phone.raw;
+      const international = parsePhoneNumberFromString(phone.e164)?.formatInternational() ?? phone.e164;
+      return phone.ext ? `${international} ext. ${phone.ext}` : international;
+    })
+    .join('; ');
 }
 
 /** 1.234 is written "1.2340": the import refuses "1.234" as ambiguous (1234 or 1,234?). */

@@ -33,7 +33,7 @@ interface ClientPageProps {
 }
 
 export function ClientPage({ clientId, rows, onBack, onOpenClient }: ClientPageProps) {
-  const { data, saveState, saveClient, write, reportError } = useClientPage(clientId);
+  const { data, version, saveState, saveClient, write, reportError } = useClientPage(clientId);
   if (data === undefined) return <p className="muted">Loading…</p>;
   if (data === null) {
     return (
@@ -77,7 +77,7 @@ export function ClientPage({ clientId, rows, onBack, onOpenClient }: ClientPageP
         <SaveIndicator state={saveState} />
       </header>
 
-      <section aria-label="Company">
+      <section aria-label="Company" key={`company-${version}`}>
         <h3>Company</h3>
         <div className="grid">
           <AutoField label="Name" value={client.name} onSave={(v) => save({ name: v }, 'Name')} />
@@ -93,7 +93,7 @@ export function ClientPage({ clientId, rows, onBack, onOpenClient }: ClientPageP
         </div>
       </section>
 
-      <section aria-label="Terms">
+      <section aria-label="Terms" key={`terms-${version}`}>
         <h3>Contract terms and receivables</h3>
         <div className="grid">
           {field('Price type', 'priceType')}
@@ -109,7 +109,7 @@ export function ClientPage({ clientId, rows, onBack, onOpenClient }: ClientPageP
         </div>
       </section>
 
-      <section aria-label="Relationship">
+      <section aria-label="Relationship" key={`relationship-${version}`}>
         <h3>Relationship</h3>
         <div className="grid">
           {field('Needs', 'needs', 'textarea')}

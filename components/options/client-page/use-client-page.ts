@@ -20,6 +20,9 @@ export interface ClientPageData {
 export function useClientPage(clientId: string) {
   const [data, setData] = useState<ClientPageData | null | undefined>(undefined);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  // Bumped when a refused edit reloads the card: the page remounts its fields, so none keeps a
+  // value that was not saved as if it were.
+  const [version, setVersion] = useState(0);
   const latest = useRef<Client | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -53,7 +56,10 @@ export function useClientPage(clientId: string) {
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           setSaveState({ kind: 'error', message: `${what} was not saved: ${message}` });
-          if (/changed elsewhere|no longer exists/.test(message)) await reload();
+          if (/changed elsewhere|no longer exists/.test(message)) {
+            await reload();
+            setVersion((v) => v + 1);
+          }
           return null;
         }
       });
@@ -90,5 +96,5 @@ export function useClientPage(clientId: string) {
   /** A value the page itself refuses (not a number…): shown where saves report. */
   const reportError = useCallback((message: string) => setSaveState({ kind: 'error', message }), []);
 
-  return { data, saveState, saveClient, write, reload, reportError };
+  return { data, version, saveState, saveClient, write, reload, reportError };
 }

@@ -24,6 +24,13 @@ describe('Gmail thread', () => {
     // The Cc'd colleague is shown too; the user's own address is not a correspondent.
     await correspondent(sidebar, 'olga@rosstal.ru').locator('.card').first().waitFor();
     expect(await correspondent(sidebar, 'alice@acme-supply.com').count()).toBe(0);
+    // The company name opens the client's full page in Options, in a new tab.
+    const opening = harness.context.waitForEvent('page');
+    await card.locator('.company a').click();
+    const clientPage = await opening;
+    await clientPage.getByRole('heading', { name: 'Rosstal', exact: true }).waitFor();
+    expect(clientPage.url()).toMatch(/\/options\.html#client\/[\w-]+$/);
+    await clientPage.close();
     await page.close();
   });
 

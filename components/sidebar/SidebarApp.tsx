@@ -48,7 +48,7 @@ function withRepeatedClients(people: CorrespondentView[]) {
   });
 }
 
-const CONTEXT_TITLES = { thread: 'In this conversation', compose: 'Writing to' } as const;
+const CONTEXT_TITLES = { thread: 'In this conversation', compose: 'Writing to', call: 'On the phone' } as const;
 
 export function SidebarApp() {
   const view = useSidebarView();

@@ -17,14 +17,26 @@ const correspondent = z.object({
   email: email.nullable(),
   name: text(300),
   role: z.enum(['from', 'to', 'cc', 'bcc']),
+  phone: text(100).nullable().optional(),
+});
+
+const epochMs = z.number().finite().min(0);
+const callInfo = z.object({
+  direction: z.enum(['in', 'out']),
+  state: z.enum(['dialing', 'ringing', 'connected', 'ended']),
+  startedAt: epochMs,
+  connectedAt: epochMs.nullable(),
+  endedAt: epochMs.nullable(),
+  durationSec: z.number().finite().min(0).max(86_400).nullable(),
 });
 
 const mailContext = z.object({
-  kind: z.enum(['thread', 'compose']),
+  kind: z.enum(['thread', 'compose', 'call']),
   id: text(300),
   variant: z.enum(['popup', 'fullscreen', 'inline']).optional(),
   subject: text(2000),
   correspondents: z.array(correspondent).max(500),
+  call: callInfo.optional(),
 });
 
 export const pageSnapshotSchema = z.object({

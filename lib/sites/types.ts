@@ -6,22 +6,46 @@
 export type CorrespondentRole = 'from' | 'to' | 'cc' | 'bcc';
 
 export interface Correspondent {
-  /** Lower-cased, trimmed address, or null where the site shows only a display name. */
+  /** Lower-cased, trimmed address, or null where the site shows only a display name (or a phone). */
   email: string | null;
   /** Display name as the site shows it (may be empty). */
   name: string;
   role: CorrespondentRole;
+  /**
+   * For a call: the other party's number as the softphone shows it (bidi marks and spaces removed,
+   * otherwise as shown: "+7 495 123-45-67", "(913) 555 8888"). The background normalizes it.
+   */
+  phone?: string | null;
 }
 
-/** One place on the page with correspondents: the open thread, or one compose window. */
+/** Where a call is, as a softphone shows it. */
+export type CallState = 'dialing' | 'ringing' | 'connected' | 'ended';
+
+/** The call a softphone page shows (issue 6): who, which way, and how it went. */
+export interface CallInfo {
+  direction: 'in' | 'out';
+  state: CallState;
+  /** When the adapter first saw this call (epoch ms). */
+  startedAt: number;
+  /** When it connected, if it did. */
+  connectedAt: number | null;
+  /** When it ended, if it did. */
+  endedAt: number | null;
+  /** Talk time in seconds once connected (the softphone's own timer when it shows one). */
+  durationSec: number | null;
+}
+
+/** One place on the page with correspondents: the open thread, one compose window, or a call. */
 export interface MailContext {
-  kind: 'thread' | 'compose';
-  /** Stable within the page: thread id, or compose/draft id (or a generated one). */
+  kind: 'thread' | 'compose' | 'call';
+  /** Stable within the page: thread id, compose/draft id, the softphone's call id (or a generated one). */
   id: string;
   /** For a compose: popup, fullscreen or inline reply. */
   variant?: 'popup' | 'fullscreen' | 'inline';
   subject: string;
   correspondents: Correspondent[];
+  /** For kind 'call': its direction and state. The other party is the one correspondent (with `phone`). */
+  call?: CallInfo;
 }
 
 /** What the adapter could not find, in words a user can act on. */
@@ -78,6 +102,8 @@ export interface AdapterEvents {
 
 export interface SiteAdapter {
   site: string;
+  /** What the site is: mail sites insert templates; softphones report calls and insert nothing. */
+  kind?: 'mail' | 'softphone';
   /** Starts observing; reports through `events` until `signal` aborts. */
   start(events: AdapterEvents, signal: AbortSignal): void;
   /**

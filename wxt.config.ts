@@ -12,7 +12,10 @@ export default defineConfig({
     name: 'ClientDesk',
     description: 'Your client base beside Gmail and Outlook: client cards, offer templates and daily quotas. All data stays in your browser.',
     // webRequest: read (never block) a site's own send request, e.g. Outlook's service.svc?action=CreateItem.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest'],
+    // scripting: the 3CX web client's scripts are registered for the hosts the user adds (issue 6).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest', 'scripting'],
+    // A 3CX address is per company: each host is asked for when the user adds it in Options.
+    optional_host_permissions: ['https://*/*'],
     // Firefox keeps an add-on's storage under its id: a fixed id keeps the client base across reinstalls.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'clientdesk@clientdesk.local', strict_min_version: '115.0' } } } : {}),
   }),
@@ -22,7 +25,10 @@ export default defineConfig({
       // Added to what WXT put there (dev mode adds its own entries).
       if (manifest.manifest_version === 3) {
         manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...sites])];
-        manifest.web_accessible_resources = [...((manifest.web_accessible_resources ?? []) as object[]), { resources: ['sidebar.html'], matches: sites }] as typeof manifest.web_accessible_resources;
+        // The sidebar is also framed in 3CX web clients, whose hosts are only known when the user
+        // adds them; the background refuses a sidebar whose tab is not one of our sites (start.ts).
+        const sidebarHosts = [...sites, 'https://*/*'];
+        manifest.web_accessible_resources = [...((manifest.web_accessible_resources ?? []) as object[]), { resources: ['sidebar.html'], matches: sidebarHosts }] as typeof manifest.web_accessible_resources;
       } else {
         manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...sites])];
         manifest.web_accessible_resources = [...((manifest.web_accessible_resources ?? []) as string[]), 'sidebar.html'] as typeof manifest.web_accessible_resources;

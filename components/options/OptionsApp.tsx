@@ -5,6 +5,7 @@ import type { Settings } from '@/lib/domain/types';
 import { sendToBackground } from '@/lib/messaging/send';
 import { BackupPanel } from './BackupPanel';
 import { BackupReminder } from './BackupReminder';
+import { CallSettings } from './CallSettings';
 import { ClientList } from './ClientList';
 import { ClientPage } from './client-page/ClientPage';
 import { ExportButtons } from './ExportButtons';
@@ -108,7 +109,12 @@ export function OptionsApp() {
         />
       )}
       {route.page === 'templates' && <TemplateEditor />}
-      {route.page === 'settings' && <SettingsForm />}
+      {route.page === 'settings' && (
+        <>
+          <SettingsForm />
+          <CallSettings />
+        </>
+      )}
     </main>
   );
 }

@@ -4,14 +4,16 @@ import { pace, PACE_COLORS } from '@/lib/domain/progress';
 import type { TodayView } from '@/lib/messaging/views';
 import { sendToBackground } from '@/lib/messaging/send';
 import { ClientSearch } from './ClientSearch';
+import { LogCallPanel } from './LogCallPanel';
 import { AppHeader } from '../AppHeader';
 
 /** The toolbar popup: today's progress against each quota, today's offers, and a client search. */
 export function PopupApp() {
   const [today, setToday] = useState<TodayView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const loadToday = () => sendToBackground<TodayView>({ type: 'pageToBackground.getToday' }).then(setToday, (e: Error) => setError(e.message));
   useEffect(() => {
-    sendToBackground<TodayView>({ type: 'pageToBackground.getToday' }).then(setToday, (e: Error) => setError(e.message));
+    void loadToday();
   }, []);
 
   return (
@@ -53,6 +55,7 @@ export function PopupApp() {
           )}
         </section>
       )}
+      <LogCallPanel onLogged={() => void loadToday()} />
       <ClientSearch />
     </main>
   );

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { ACTIVITY_LABELS, formatDay, formatMoney, STATUS_LABELS } from '@/lib/domain/format';
 import type { CardView } from '@/lib/messaging/views';
 import { useAction } from '../use-action';
+import { CallButton, type StartedCall } from '../calls/CallButton';
+import { LogCallForm } from '../calls/LogCallForm';
 import { EditClientForm } from './EditClientForm';
 import { clientPageUrl } from '../workspace-routes';
 
@@ -12,6 +14,8 @@ export function ClientCardView({ card, compact = false }: { card: CardView; comp
   const { client } = card;
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');
+  // A click-to-call just made from this card: its outcome form shows until it is saved.
+  const [started, setStarted] = useState<StartedCall | null>(null);
   const action = useAction();
   const contact = card.contacts.find((c) => c.id === card.matchedContactId) ?? null;
 
@@ -46,7 +50,11 @@ export function ClientCardView({ card, compact = false }: { card: CardView; comp
       ) : (
         <dl className="fields">
           <dt>Phones</dt>
-          <dd>{[...(contact?.phones ?? []), ...client.phones].map((p) => p.raw).join(', ') || '—'}</dd>
+          <dd className="phones">
+            {contact?.phones.map((p) => <CallButton key={`c${p.e164}${p.ext ?? ''}`} phone={p} clientId={client.id} contactId={contact.id} onStarted={setStarted} />)}
+            {client.phones.map((p) => <CallButton key={`k${p.e164}${p.ext ?? ''}`} phone={p} clientId={client.id} contactId={null} onStarted={setStarted} />)}
+            {!contact?.phones.length && !client.phones.length && '—'}
+          </dd>
           <dt>Price type</dt>
           <dd>{client.priceType || '—'}</dd>
           <dt>Payment terms</dt>
@@ -71,6 +79,14 @@ export function ClientCardView({ card, compact = false }: { card: CardView; comp
             />
           </dd>
         </dl>
+      )}
+      {started && (
+        <LogCallForm
+          key={started.callId}
+          draft={{ callId: started.callId, number: started.number, direction: 'out', durationSec: null, choices: [{ clientId: client.id, contactId: started.contactId, label: client.name }] }}
+          onDone={() => setStarted(null)}
+          onCancel={() => setStarted(null)}
+        />
       )}
       {!editing && !compact && (
         <button type="button" className="link" onClick={() => setEditing(true)}>

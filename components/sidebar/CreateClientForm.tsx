@@ -9,7 +9,7 @@ export function CreateClientForm({ draft, onDone }: { draft: NewCardDraft; onDon
   const [contactName, setContactName] = useState(draft.contactName);
   const [position, setPosition] = useState('');
   const [email, setEmail] = useState(draft.email ?? '');
-  const [phone, setPhone] = useState('');
+  const [phone, setPhone] = useState(draft.phone ?? '');
   const action = useAction();
 
   const submit = (event: FormEvent) => {

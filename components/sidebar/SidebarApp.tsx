@@ -4,6 +4,7 @@ import { SIDEBAR_PORT } from '@/lib/messaging/ports';
 import { recordMeasure } from '@/lib/user-timing';
 import type { BackgroundToSidebarView, CorrespondentView, SidebarView } from '@/lib/messaging/views';
 import { ComposeTools } from './ComposeTools';
+import { CallSection } from './CallSection';
 import { CorrespondentSection } from './CorrespondentSection';
 import { AppHeader } from '../AppHeader';
 
@@ -73,9 +74,13 @@ export function SidebarApp() {
             {context.subject && <span className="subject"> · {context.subject}</span>}
           </h2>
           {context.kind === 'compose' && <ComposeTools context={context} templates={view.templates} />}
-          {withRepeatedClients(context.correspondents).map(({ person, repeated }) => (
-            <CorrespondentSection key={`${person.role}:${person.email ?? person.name}`} person={person} repeatedClientIds={repeated} />
-          ))}
+          {context.kind === 'call' ? (
+            <CallSection context={context} repeatedClientIds={new Set()} />
+          ) : (
+            withRepeatedClients(context.correspondents).map(({ person, repeated }) => (
+              <CorrespondentSection key={`${person.role}:${person.email ?? person.name}`} person={person} repeatedClientIds={repeated} />
+            ))
+          )}
         </section>
       ))}
     </main>

@@ -38,10 +38,39 @@ describe('buildSidebarView', () => {
     const [ivanView, maria, sam] = thread!.correspondents;
     expect(ivanView?.cards.map((c) => [c.client.name, c.by, c.matchedContactId])).toEqual([['Rosstal', 'address', ivan.id]]);
     expect(maria?.cards).toEqual([]);
-    expect(maria?.draft).toEqual({ companyName: 'Baltic-fish', domain: 'baltic-fish.lt', contactName: 'Maria Garcia', email: 'maria.garcia@baltic-fish.lt' });
+    expect(maria?.draft).toEqual({ companyName: 'Baltic-fish', domain: 'baltic-fish.lt', contactName: 'Maria Garcia', email: 'maria.garcia@baltic-fish.lt', phone: null });
     // A free-mail sender is a private person: no company domain, the name guessed from the address.
-    expect(sam?.draft).toEqual({ companyName: 'Sam Smith', domain: null, contactName: 'Sam Smith', email: 'sam.smith@gmail.com' });
+    expect(sam?.draft).toEqual({ companyName: 'Sam Smith', domain: null, contactName: 'Sam Smith', email: 'sam.smith@gmail.com', phone: null });
     expect(view.emittedAt).toBe(5);
+  });
+
+  it('matches a caller by number in any format, shows every client of a shared number, and drafts a card for an unknown one', async () => {
+    const db = freshDb();
+    const settings = testSettings({ defaultPhoneRegion: 'RU' });
+    const rosstal = buildClient({ name: 'Rosstal' }, 'm');
+    const nordfrost = buildClient({ name: 'Nordfrost' }, 'm');
+    const ivan = buildContact(rosstal.id, { name: 'Ivan Petrov', phones: [{ raw: '+7 916 123-45-67', e164: '+79161234567', ext: null }] }, 'm');
+    // A switchboard both companies share.
+    const desk = (clientId: string) => buildContact(clientId, { name: 'Reception', phones: [{ raw: '8 495 000-00-00', e164: '+74950000000', ext: null }] }, 'm');
+    await db.clients.bulkAdd([rosstal, nordfrost]);
+    await db.contacts.bulkAdd([ivan, desk(rosstal.id), desk(nordfrost.id)]);
+    const call = { direction: 'in' as const, state: 'ringing' as const, startedAt: 1, connectedAt: null, endedAt: null, durationSec: null };
+    const callSnapshot = (phone: string): PageSnapshot => ({
+      site: 'google-voice', selfEmail: null, focusedContextId: null, problems: [],
+      contexts: [{ kind: 'call', id: 'c1', subject: '', correspondents: [{ email: null, name: '', role: 'from', phone }], call }],
+    });
+
+    for (const shown of ['8 (916) 123-45-67', '+7 916 123 45 67', '79161234567']) {
+      const [context] = (await buildSidebarView(db, callSnapshot(shown), null, settings)).contexts;
+      expect(context).toMatchObject({ call, callRef: 'google-voice:c1', loggedCallId: null });
+      expect(context?.correspondents[0]?.phone).toEqual({ e164: '+79161234567', ext: null, shown });
+      expect(context?.correspondents[0]?.cards.map((c) => [c.client.name, c.by, c.matchedContactId])).toEqual([['Rosstal', 'phone', ivan.id]]);
+    }
+    const shared = (await buildSidebarView(db, callSnapshot('+7 495 000 00 00'), null, settings)).contexts[0]?.correspondents[0];
+    expect(shared?.cards.map((c) => c.client.name).sort()).toEqual(['Nordfrost', 'Rosstal']);
+    const unknown = (await buildSidebarView(db, callSnapshot('+49 30 1234567'), null, settings)).contexts[0]?.correspondents[0];
+    expect(unknown?.cards).toEqual([]);
+    expect(unknown?.draft.phone).toBe('+49 30 1234567');
   });
 
   it('puts the focused compose first and matches name-only correspondents as unconfirmed', async () => {

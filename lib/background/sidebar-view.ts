@@ -1,10 +1,11 @@
 import type { ClientDeskDb } from '@/lib/db/database';
-import { findCardsForEmail, findCardsForName, type MatchedCard } from '@/lib/db/lookup';
+import { findCardsForEmail, findCardsForName, findCardsForPhone, type MatchedCard } from '@/lib/db/lookup';
 import { normalizeEmail } from '@/lib/domain/address';
 import { companyFromDomain, emailDomain, isFreeMailDomain, isOwnDomain, nameFromAddress } from '@/lib/domain/email';
+import { normalizePhone } from '@/lib/domain/phone';
 import type { Settings } from '@/lib/domain/types';
 import type { CardView, ComposeOfferView, ContextView, CorrespondentView, NewCardDraft, SidebarView, TemplateSummary } from '@/lib/messaging/views';
-import type { Correspondent, PageSnapshot } from '@/lib/sites/types';
+import type { CallInfo, Correspondent, PageSnapshot } from '@/lib/sites/types';
 import { isOffer, type ComposeMark } from './compose-marks';
 
 // Turns what the adapter saw into what the sidebar shows: each correspondent with its cards.
@@ -54,6 +55,7 @@ function draftFor(person: Correspondent, settings: Settings): NewCardDraft {
     domain: companyDomain,
     contactName,
     email: person.email,
+    phone: person.phone ?? null,
   };
 }
 
@@ -77,7 +79,21 @@ export async function buildSidebarView(
   cache = new CardCache(),
   extras: ViewExtras = NO_EXTRAS,
 ): Promise<SidebarView> {
+  /** A caller: matched by number (DESIGN.md "Matching a phone number"), several clients for a switchboard. */
+  async function callerViewOf(seen: Correspondent & { phone: string }): Promise<CorrespondentView> {
+    const parsed = normalizePhone(seen.phone, settings.defaultPhoneRegion);
+    const phone = parsed.ok ? { e164: parsed.phone.e164, ext: parsed.phone.ext, shown: seen.phone } : { e164: null, ext: null, shown: seen.phone };
+    let cardViews: CardView[] = [];
+    if (phone.e164) {
+      const key = `tel:${phone.e164}`;
+      cardViews = cache.get(key) ?? (await findCardsForPhone(db, phone.e164)).map(toCardView);
+      cache.set(key, cardViews);
+    }
+    return { email: null, name: seen.name, role: seen.role, phone, cards: cardViews, draft: draftFor(seen, settings) };
+  }
+
   async function viewOf(seen: Correspondent): Promise<CorrespondentView | null> {
+    if (seen.phone && !seen.email) return callerViewOf({ ...seen, phone: seen.phone });
     // Addresses arrive from the page: normalize again rather than trust the content script.
     const person = { ...seen, email: seen.email ? normalizeEmail(seen.email) : null };
     const key = person.email ?? `name:${person.name.trim().toLowerCase()}`;
@@ -90,6 +106,12 @@ export async function buildSidebarView(
     // A colleague at the user's own company is not a client unless a card says so.
     if (!cardViews.length && person.email && isOwnDomain(emailDomain(person.email), settings.ownDomains)) return null;
     return { email: person.email, name: person.name, role: person.role, cards: cardViews, draft: draftFor(person, settings) };
+  }
+
+  /** A call and whether it was logged already (the sidebar then does not ask again). */
+  async function callLog(callRef: string, call: CallInfo) {
+    const logged = await db.activities.where('channelRef').equals(callRef).filter((a) => a.type === 'call' && !a.deletedAt).first();
+    return { call, callRef, loggedCallId: logged?.id ?? null };
   }
 
   // One read transaction for every lookup: far cheaper than a transaction per query.
@@ -105,6 +127,7 @@ export async function buildSidebarView(
         focused: context.id === snapshot.focusedContextId,
         correspondents: views.filter((v): v is CorrespondentView => !!v),
         offer: context.kind === 'compose' ? offerView(extras.markOf(context.id)) : null,
+        ...(context.call ? await callLog(`${snapshot.site}:${context.id}`, context.call) : {}),
       };
     })),
   );

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import { getDb } from '@/lib/db/database';
 import { getSettings } from '@/lib/db/settings';
 import type { Settings } from '@/lib/domain/types';
@@ -8,6 +9,7 @@ import type { Reply } from '@/lib/messaging/protocol';
 import type { BackgroundToOptionsBulkEvent, BulkEvent } from '@/lib/messaging/views';
 import { keepBadge, refreshBadge } from './badge';
 import { BulkSession } from './bulk-session';
+import { originOf, syncSoftphoneScripts } from './softphone-hosts';
 import { handleMessage } from './handlers';
 import { recordConfirmedSend } from './record-send';
 import { SendReconciler } from './send-reconciler';
@@ -29,12 +31,17 @@ export function startBackground(): void {
   );
   for (const site of SITE_BACKGROUNDS) site.start((send) => reconciler.network(send));
   const extensionOrigin = browser.runtime.getURL('/');
-  const rules: SenderRules = {
-    extensionId: browser.runtime.id,
-    extensionOrigin,
-    // Any site a content script is declared for may talk to us: a new site adapter needs no edit here.
-    sitePatterns: (browser.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []),
-  };
+  // Any site a content script is declared for may talk to us: a new site adapter needs no edit here.
+  const manifestPatterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []);
+  const rules: SenderRules = { extensionId: browser.runtime.id, extensionOrigin, sitePatterns: manifestPatterns };
+  /** The 3CX hosts the user added (and granted) join the sites we accept content messages from. */
+  const syncSoftphones = (s: Settings) =>
+    syncSoftphoneScripts(s.softphoneHosts).then(
+      (granted) => void (rules.sitePatterns = [...manifestPatterns, ...granted.map(originOf)]),
+      (error: unknown) => console.warn('[ClientDesk] registering the 3CX scripts failed:', error),
+    );
+  void settings().then(syncSoftphones);
+  browser.permissions.onRemoved.addListener(() => void settings().then(syncSoftphones));
 
   /** Every message, from sendMessage or a port, goes through here: accept (or refuse and log), then handle. */
   const receive = (raw: unknown, sender: Browser.runtime.MessageSender, bulk?: BulkSession): Promise<Reply<unknown>> => {
@@ -47,10 +54,15 @@ export function startBackground(): void {
       db,
       hub,
       settings,
-      settingsChanged: (s: Settings) => (cachedSettings = Promise.resolve(s)),
-      reloadSettings: () => {
+      settingsChanged: (s: Settings) => {
+        cachedSettings = Promise.resolve(s);
+        void syncSoftphones(s);
+      },
+      reloadSettings: async () => {
         cachedSettings = null;
-        return settings();
+        const next = await settings();
+        void syncSoftphones(next);
+        return next;
       },
       badgeChanged,
       reconciler,
@@ -80,7 +92,10 @@ export function startBackground(): void {
       return;
     }
     const fromSidebar = port.name === SIDEBAR_PORT && sender?.id === browser.runtime.id && sender.url?.startsWith(`${extensionOrigin}sidebar.html`);
-    if (!fromSidebar || sender?.tab?.id === undefined) {
+    // The sidebar page may be framed on any https site (a 3CX host is not known in advance), so
+    // its tab must be one of ours: a site we run on, whose URL our host permissions let us see.
+    const onOurSite = rules.sitePatterns.some((p) => new MatchPattern(p).includes(sender?.tab?.url ?? 'about:blank'));
+    if (!fromSidebar || sender?.tab?.id === undefined || !onOurSite) {
       console.warn('[ClientDesk] port refused', port.name, sender?.url);
       port.disconnect();
       return;

@@ -93,6 +93,11 @@ export function findCardsForEmail(db: ClientDeskDb, email: string, settings: Pic
   return emailHits(db, email, settings).then((hits) => resolve(db, hits, recentCount));
 }
 
+/** Cards of a number (E.164): every contact and client with it; a switchboard gives several. */
+export function findCardsForPhone(db: ClientDeskDb, e164: string, recentCount = 5): Promise<MatchedCard[]> {
+  return phoneHits(db, e164).then((hits) => resolve(db, hits, recentCount));
+}
+
 export function findCardsForName(db: ClientDeskDb, name: string, recentCount = 5): Promise<MatchedCard[]> {
   return nameHits(db, name).then((hits) => resolve(db, hits, recentCount));
 }

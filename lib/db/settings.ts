@@ -14,6 +14,9 @@ export function defaultSettings(): Settings {
     timeZone: '',
     quotas: { ...DEFAULT_QUOTAS },
     offerCounting: 'per-organisation',
+    // tel: works everywhere a phone app or softphone is registered for it.
+    calling: { method: 'tel', threecxUrl: '', customUrl: '' },
+    softphoneHosts: [],
   };
 }
 

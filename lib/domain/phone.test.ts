@@ -138,3 +138,77 @@ describe('phoneLookupKey', () => {
     expect(phoneLookupKey(ok('8 (495) 123-45-67 доб. 123'))).toBe('+74951234567');
   });
 });
+
+describe('normalizePhone: one number in several formats is one E.164', () => {
+  it.each(['8 (495) 123-45-67', '+7 495 123 45 67', '74951234567', '+7(495)1234567', '8-495-123-45-67', '7 495 123 45 67'])(
+    'reads %s in region RU as +74951234567',
+    (raw) => {
+      expect(ok(raw).e164).toBe('+74951234567');
+    },
+  );
+
+  it('reads 74951234567 without + by the region: the Russian number in RU, a German one in DE', () => {
+    // Decision (libphonenumber's, kept): without "+" the digits are a number of the default region.
+    // A leading country code without "+" is understood only when the rest is a valid number of
+    // that region (7 + a Russian number in RU, 7 + a Kazakh number in KZ). In DE the same digits
+    // are a valid German number (07495 …), and so is "8 (495) 123-45-67" (08495 …): a manager in
+    // region DE must write Russian numbers with +7, as the error hint for numbers that do not
+    // parse already says.
+    expect(ok('74951234567', 'DE').e164).toBe('+4974951234567');
+    expect(ok('8 (495) 123-45-67', 'DE').e164).toBe('+4984951234567');
+    expect(ok('+74951234567', 'DE').e164).toBe('+74951234567');
+    expect(ok('77272581234', 'KZ').e164).toBe('+77272581234');
+    expect(reason('74951234567', 'KZ')).toContain('read as KZ');
+  });
+});
+
+describe('normalizePhone: countries and their extensions', () => {
+  it.each([
+    // [raw, region, e164, ext]
+    ['8 (495) 123-45-67 доб. 12', 'RU', '+74951234567', '12'],
+    ['+7 (812) 555-12-34 вн. 7', 'RU', '+78125551234', '7'],
+    ['030 12345678', 'DE', '+493012345678', null],
+    ['(030) 1234567 x12', 'DE', '+49301234567', '12'],
+    ['+49 30 12345678 ext. 12', 'DE', '+493012345678', '12'],
+    ['030 1234567 Durchwahl 12', 'DE', '+49301234567', '12'],
+    ['030 1234567 DW 12', 'DE', '+49301234567', '12'],
+    ['(212) 555-0123 ext. 45', 'US', '+12125550123', '45'],
+    ['1 212 555 0123 x45', 'US', '+12125550123', '45'],
+    ['+1 (212) 555-0123 #45', 'US', '+12125550123', '45'],
+    ['020 7946 0958', 'GB', '+442079460958', null],
+    ['+44 (0)20 7946 0958 ext. 12', 'GB', '+442079460958', '12'],
+    ['07911 123456', 'GB', '+447911123456', null],
+    ['01 23 45 67 89', 'FR', '+33123456789', null],
+    ['+33 1 23 45 67 89 x12', 'FR', '+33123456789', '12'],
+    ['01 23 45 67 89 poste 12', 'FR', '+33123456789', '12'],
+    ['8 (727) 258-12-34 доб. 5', 'KZ', '+77272581234', '5'],
+    ['8 701 123 45 67', 'KZ', '+77011234567', null],
+    ['8 (017) 123-45-67', 'BY', '+375171234567', null],
+    ['+375 17 123-45-67 доб. 12', 'BY', '+375171234567', '12'],
+    ['80291234567', 'BY', '+375291234567', null],
+    ['044 123 45 67', 'UA', '+380441234567', null],
+    ['+380 44 123 45 67 доб. 5', 'UA', '+380441234567', '5'],
+    ['044 123 45 67 дод. 5', 'UA', '+380441234567', '5'],
+    ['22 123 45 67', 'PL', '+48221234567', null],
+    ['+48 22 123 45 67 ext. 12', 'PL', '+48221234567', '12'],
+    ['+48 22 123 45 67 wew. 12', 'PL', '+48221234567', '12'],
+    ['22 123 45 67 wewn. 12', 'PL', '+48221234567', '12'],
+    ['512 345 678 #3', 'PL', '+48512345678', '3'],
+  ])('reads %s in region %s as %s, extension %s', (raw, region, e164, ext) => {
+    expect(normalizePhone(raw, region)).toEqual({ ok: true, phone: { raw, e164, ext } });
+  });
+
+  it('reads numbers of the other +7 country in either region (RU and KZ share the country code)', () => {
+    expect(ok('8 (727) 258-12-34', 'RU').e164).toBe('+77272581234');
+    expect(ok('8 (495) 123-45-67', 'KZ').e164).toBe('+74951234567');
+  });
+
+  it('keeps a German "-12" direct-dial suffix in the number: in Germany it is dialled as part of it', () => {
+    expect(ok('030 1234567-12', 'DE')).toEqual({ raw: '030 1234567-12', e164: '+4930123456712', ext: null });
+  });
+
+  it('rejects a number of another country written without its code', () => {
+    expect(reason('020 7946 0958', 'US')).toContain('read as US');
+    expect(reason('(495) 123-45-67', 'GB')).toContain('read as GB');
+  });
+});

@@ -14,8 +14,9 @@ import type { PhoneNumber } from './types';
 export type PhoneResult = { ok: true; phone: PhoneNumber } | { ok: false; reason: string };
 
 // An extension at the end, after an explicit marker: "доб. 123", "доп. 12", "вн. 7", "д. 123",
-// "ext. 45", "extension 45", "x45", "#45".
-const EXTENSION = /^(.*\d)[\s,]*(?:доб|доп|вн|д|extension|ext|x|#)\.?\s*:?\s*(\d{1,7})$/iu;
+// "ext. 45", "extension 45", "x45", "#45", and the words of the other regions users work in:
+// Ukrainian "дод. 5", Polish "wew. 12", French "poste 12", German "Durchwahl 12" / "DW 12".
+const EXTENSION = /^(.*\d)[\s,]*(?:доб|доп|дод|вн|д|extension|ext|x|#|wewn|wew|poste|durchwahl|dw)\.?\s*:?\s*(\d{1,7})$/iu;
 // A bare comma tail is the dialer "pause" convention ("…67,45"), which libphonenumber reads as an
 // extension. Up to 5 digits that is the only sensible reading; a longer tail ("…67, 1234567")
 // may be a second local number, so it is rejected rather than guessed.

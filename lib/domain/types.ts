@@ -92,6 +92,24 @@ export const ACTIVITY_TYPES = [
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
+export const CALL_DIRECTIONS = ['in', 'out'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
+/** How a call ended, as the user logs it (stored in Activity.outcome). */
+export const CALL_OUTCOMES = ['reached', 'no-answer', 'busy', 'wrong-number', 'voicemail'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+/** 'attempted': a click-to-call whose outcome is not logged yet. */
+export type CallActivityOutcome = CallOutcome | 'attempted';
+
+/** What a 'call' activity adds to the timeline entry. */
+export interface CallDetails {
+  direction: CallDirection;
+  /** E.164; empty when the call was logged from the client card without a number. */
+  number: string;
+  ext: string | null;
+  durationSec: number | null;
+}
+
 /** The timeline: append-only facts. An undone offer is a 'retraction' pointing at it. */
 export interface Activity extends SyncedRecord {
   type: ActivityType;
@@ -107,6 +125,8 @@ export interface Activity extends SyncedRecord {
   summary: string;
   /** For a retraction: the activity it retracts. */
   retractsId: string | null;
+  /** For a 'call' (optional: rows written before calls were logged have none). */
+  call?: CallDetails;
 }
 
 export const TEMPLATE_KINDS = ['offer', 'follow-up', 'greeting', 'logistics', 'other'] as const;
@@ -143,6 +163,21 @@ export interface Settings {
   quotas: Quotas;
   /** One e-mail offer per recipient organisation (default), or one per message. */
   offerCounting: 'per-organisation' | 'per-message';
+  /** How a click on a phone number places the call (lib/domain/calling-links.ts). */
+  calling: CallingSettings;
+  /** Hosts of the 3CX web clients the user added (bare hostnames, served over https). */
+  softphoneHosts: string[];
+}
+
+export const CALLING_METHODS = ['tel', 'google-voice', '3cx', 'custom'] as const;
+export type CallingMethod = (typeof CALLING_METHODS)[number];
+
+export interface CallingSettings {
+  method: CallingMethod;
+  /** The 3CX PBX's web address, e.g. https://pbx.example.com (for method '3cx'). */
+  threecxUrl: string;
+  /** A URL with {number} (E.164, URL-encoded) or {digits} (without +), for method 'custom'. */
+  customUrl: string;
 }
 
 export const DEFAULT_QUOTAS: Quotas = {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CLIENT_STATUSES, TEMPLATE_KINDS } from '@/lib/domain/types';
 import { isDayKey } from '@/lib/domain/day-key';
+import { callingSettingsError, isBareHostname } from '@/lib/domain/calling-links';
+import { CALL_DIRECTIONS, CALL_OUTCOMES, CALLING_METHODS } from '@/lib/domain/types';
 import type { ImportRow } from '@/lib/io/import-row';
 import type { PageSnapshot, SentMail } from '@/lib/sites/types';
 
@@ -153,6 +155,17 @@ export const IMPORT_CHUNK_ROWS = 2000;
 export const RESTORE_CHUNK_CHARS = 4_000_000;
 const jobId = z.string().min(1).max(100);
 
+/** How a click on a number places the call; checked as a whole (the method needs its address). */
+const callingSettingsSchema = z
+  .object({ method: z.enum(CALLING_METHODS), threecxUrl: text(500), customUrl: text(2000) })
+  .superRefine((calling, ctx) => {
+    const error = callingSettingsError(calling);
+    if (error) ctx.addIssue({ code: 'custom', message: error });
+  });
+
+/** A 3CX web client's host as the content script's match pattern needs it: no scheme, port or path. */
+const softphoneHost = text(253).trim().toLowerCase().refine(isBareHostname, 'expected a host name such as pbx.example.com (no https://, port or path)');
+
 const settingsPatch = z
   .object({
     managerName: text(200),
@@ -168,6 +181,8 @@ const settingsPatch = z
       newContractsPerMonth: z.number().int().min(0).max(10_000),
       contactEveryDays: z.number().int().min(1).max(3650),
     }),
+    calling: callingSettingsSchema,
+    softphoneHosts: z.array(softphoneHost).max(50),
   })
   .partial();
 
@@ -182,6 +197,25 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('pageToBackground.updateClient'), clientId: id, patch: clientPatchSchema, expectedUpdatedAt: z.string().max(40).optional() }),
   z.object({ type: z.literal('pageToBackground.addNote'), clientId: id, contactId: id.nullable(), text: text(20_000).min(1, 'The note is empty') }),
+
+  // Calls (issue 6): whose number it is, click-to-call (logs the attempt), and the log form.
+  z.object({ type: z.literal('pageToBackground.matchPhone'), number: text(100) }),
+  z.object({ type: z.literal('pageToBackground.startCall'), number: text(100).min(1, 'Enter the number to call'), clientId: id.nullable(), contactId: id.nullable() }),
+  z.object({
+    type: z.literal('pageToBackground.logCall'),
+    callId: id.optional(),
+    channelRef: text(300).min(1).optional(),
+    clientId: id.nullable(),
+    contactId: id.nullable(),
+    /** As typed; null (or empty) for a call logged from the client without a number. */
+    number: text(100).nullable(),
+    direction: z.enum(CALL_DIRECTIONS),
+    outcome: z.enum(CALL_OUTCOMES),
+    durationSec: z.number().int().min(0).max(86_400).nullable(),
+    offer: z.boolean(),
+    note: text(20_000),
+    nextContactAt: dayKeyString.nullable(),
+  }),
 
   z.object({ type: z.literal('sidebarToBackground.insertTemplate'), contextId: text(300), templateId: id, values: templateValues }),
   z.object({ type: z.literal('sidebarToBackground.markOffer'), contextId: text(300), offer: z.boolean() }),
@@ -229,6 +263,12 @@ export interface BackgroundToContentInsert {
   contextId: string;
   html: string;
   subject: string | null;
+}
+
+/** Reply to startCall: the attempt logged (complete it with logCall's callId) and the link to open. */
+export interface StartCallReply {
+  callId: string;
+  url: string;
 }
 
 /** Every reply has this shape, so a caller can always show `error`. */

@@ -1,7 +1,7 @@
 import type { MatchKind } from '@/lib/domain/match';
 import type { ProgressItem } from '@/lib/domain/progress';
 import type { Activity, Client, Contact, Template } from '@/lib/domain/types';
-import type { AdapterProblem, CorrespondentRole, MailContext } from '@/lib/sites/types';
+import type { AdapterProblem, CallInfo, CorrespondentRole, MailContext } from '@/lib/sites/types';
 
 // What the background pushes to a sidebar (over the SIDEBAR_PORT): plain data, ready to render.
 
@@ -21,12 +21,16 @@ export interface NewCardDraft {
   domain: string | null;
   contactName: string;
   email: string | null;
+  /** For a caller: the number as the softphone showed it. */
+  phone?: string | null;
 }
 
 export interface CorrespondentView {
   email: string | null;
   name: string;
   role: CorrespondentRole;
+  /** For a call: the number in E.164 (null when it could not be read as a number), and as shown. */
+  phone?: { e164: string | null; ext: string | null; shown: string } | null;
   cards: CardView[];
   draft: NewCardDraft;
 }
@@ -47,6 +51,11 @@ export interface ContextView {
   focused: boolean;
   correspondents: CorrespondentView[];
   offer: ComposeOfferView | null;
+  /** For a call: direction, state and duration, as the softphone showed them. */
+  call?: CallInfo;
+  /** For a call: the key its log carries (`<site>:<call id>`), and the logged call if it was logged. */
+  callRef?: string;
+  loggedCallId?: string | null;
 }
 
 export type TemplateSummary = Pick<Template, 'id' | 'name' | 'subject' | 'kind' | 'countsAsOffer' | 'useCount'>;

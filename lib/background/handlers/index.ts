@@ -1,5 +1,6 @@
 import type { Message } from '@/lib/messaging/protocol';
 import { bulkHandlers } from './bulk';
+import { callHandlers } from './calls';
 import { cardHandlers } from './cards';
 import type { HandlerContext, Handlers } from './context';
 import { offerHandlers } from './offers';
@@ -9,7 +10,7 @@ import { workspaceHandlers } from './workspace';
 export type { HandlerContext } from './context';
 
 // One handler per message type; the type checker makes sure none is missing.
-const handlers: Handlers = { ...cardHandlers, ...offerHandlers, ...optionsHandlers, ...bulkHandlers, ...workspaceHandlers } satisfies Handlers;
+const handlers: Handlers = { ...cardHandlers, ...offerHandlers, ...optionsHandlers, ...bulkHandlers, ...workspaceHandlers, ...callHandlers } satisfies Handlers;
 
 export function handleMessage(message: Message, ctx: HandlerContext): Promise<unknown> {
   const handler = handlers[message.type] as (m: Message, c: HandlerContext) => Promise<unknown>;

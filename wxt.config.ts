@@ -22,9 +22,13 @@ export default defineConfig({
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       const sites = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []))];
+      // Browser tests only: nobody can answer the browser's permission prompt in automation, so the
+      // test build is granted the fixture PBX host up front (package.json test:browser sets it);
+      // Options still asks for it, and the browser answers "already granted".
+      const testHosts = (process.env.CLIENTDESK_TEST_HOSTS ?? '').split(',').filter(Boolean).map((host) => `https://${host}/*`);
       // Added to what WXT put there (dev mode adds its own entries).
       if (manifest.manifest_version === 3) {
-        manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...sites])];
+        manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...sites, ...testHosts])];
         // The sidebar is also framed in 3CX web clients, whose hosts are only known when the user
         // adds them; the background refuses a sidebar whose tab is not one of our sites (start.ts).
         const sidebarHosts = [...sites, 'https://*/*'];

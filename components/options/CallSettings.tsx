@@ -107,7 +107,7 @@ export function CallSettings() {
         ))}
       </ul>
       <div className="buttons">
-        <input aria-label="3CX web client address" value={newHost} onChange={(e) => setNewHost(e.target.value)} placeholder="https://pbx.example.com" />
+        <input aria-label="New 3CX web client" value={newHost} onChange={(e) => setNewHost(e.target.value)} placeholder="https://pbx.example.com" />
         <button type="button" onClick={() => void addHost()}>Add</button>
       </div>
       {hostError && <p className="error" role="alert">{hostError}</p>}

@@ -19,7 +19,7 @@ export interface Harness {
   extensionId: string;
   worker(): Promise<Worker>;
   /** Which fixture file (under tests/fixtures) the next request to the site gets. */
-  serve(site: 'gmail' | 'outlook', fixture: string): void;
+  serve(site: 'gmail' | 'outlook' | 'google-voice', fixture: string): void;
   /** Outlook's service.svc requests the pages made (the fixtures post their sends there). */
   owaRequests: { url: string; body: string | null }[];
   /** Options, at a workspace page such as `#import` or `#client/<id>`. */
@@ -86,6 +86,13 @@ export async function launchExtension({ withExtension = true, keepWelcome = fals
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, fixture)) });
     });
   }
+  await context.route('https://voice.google.com/**', async (route) => {
+    const shared = /\/_fixture\/([\w.-]+\.js)$/.exec(new URL(route.request().url()).pathname);
+    if (shared) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(join(FIXTURES, 'google-voice', shared[1]!)) });
+    const fixture = fixtures['google-voice'];
+    if (route.request().resourceType() !== 'document' || !fixture) return route.fulfill({ status: 204 });
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, fixture)) });
+  });
   await context.route('https://mail.google.com/**', async (route) => {
     // Scripts shared by the fixtures (the site's behaviour) are served from /mail/u/0/_fixture/.
     const shared = /\/_fixture\/([\w.-]+\.js)$/.exec(new URL(route.request().url()).pathname);

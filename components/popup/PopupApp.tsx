@@ -56,7 +56,7 @@ export function PopupApp() {
         </section>
       )}
       <LogCallPanel onLogged={() => void loadToday()} />
-      <ClientSearch />
+      <ClientSearch onCallLogged={() => void loadToday()} />
     </main>
   );
 }

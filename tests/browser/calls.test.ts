@@ -69,6 +69,35 @@ describe('click-to-call', () => {
     });
   }
 
+  it('makes the phones on the Options client page and in the popup call actions too', async () => {
+    await setCalling({ method: 'tel' });
+    const list = await harness.openOptions('#clients');
+    await list.locator('[data-testid=client-list][aria-busy=false]').waitFor();
+    await list.getByLabel('Search clients').fill('Nordfrost');
+    await list.getByTestId('client-row').first().click();
+    await list.getByRole('heading', { name: 'Nordfrost' }).waitFor();
+    await list.evaluate(() => {
+      window.__opened = [];
+      window.open = (url?: string | URL) => (window.__opened!.push(String(url)), null);
+    });
+    await list.getByTestId('contact').getByRole('button', { name: '+49 30 1234567' }).click();
+    await expect.poll(() => list.evaluate(() => window.__opened)).toEqual(['tel:+49301234567']);
+    await list.getByRole('form', { name: 'Log a call' }).waitFor();
+    await list.close();
+
+    const popup = await harness.context.newPage();
+    await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+    await popup.evaluate(() => {
+      window.__opened = [];
+      window.open = (url?: string | URL) => (window.__opened!.push(String(url)), null);
+    });
+    await popup.getByLabel('Find a client').fill('Rosstal');
+    await popup.getByRole('button', { name: '+7 916 123-45-67' }).click();
+    await expect.poll(() => popup.evaluate(() => window.__opened)).toEqual(['tel:+79161234567']);
+    await popup.getByRole('form', { name: 'Log a call' }).waitFor();
+    await popup.close();
+  });
+
   it('refuses a calling method that is not set up, with a message, and logs nothing', async () => {
     const options = await harness.openOptions();
     const reply = await options.evaluate(() =>

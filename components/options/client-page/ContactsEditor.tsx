@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { Contact } from '@/lib/domain/types';
 import type { ContactFieldsInput } from '@/lib/messaging/protocol';
 import { sendToBackground } from '@/lib/messaging/send';
+import { CallButton, type StartedCall } from '../../calls/CallButton';
+import { LogCallForm } from '../../calls/LogCallForm';
 import { splitListInput } from './AutoField';
 
 // The client's contacts, each with several e-mails and phones; added, edited and removed here.
@@ -48,6 +50,8 @@ function ContactForm({ contact, onSubmit, onCancel }: { contact: Contact | null;
 export function ContactsEditor({ clientId, contacts, write }: { clientId: string; contacts: Contact[]; write: Write }) {
   // The contact being edited, 'new' for a new one, or null.
   const [editing, setEditing] = useState<string | null>(null);
+  // A click-to-call just made from here: its outcome form shows until it is saved.
+  const [started, setStarted] = useState<StartedCall | null>(null);
 
   const save = (contact: Contact | null, fields: ContactFieldsInput) =>
     void write(
@@ -82,7 +86,13 @@ export function ContactsEditor({ clientId, contacts, write }: { clientId: string
               {contact.position && <span className="muted"> · {contact.position}</span>}
               {contact.decisionMaker && <span className="status"> decision maker</span>}
               <div className="small">
-                {[...contact.emails, ...contact.phones.map((p) => p.raw)].join(' · ')}
+                {contact.emails.join(' · ')}
+                {contact.phones.map((p) => (
+                  <span key={`${p.e164}${p.ext ?? ''}`}>
+                    {' · '}
+                    <CallButton phone={p} clientId={clientId} contactId={contact.id} onStarted={setStarted} />
+                  </span>
+                ))}
                 {contact.birthday && ` · birthday ${contact.birthday}`}
               </div>
               <span className="buttons">
@@ -93,6 +103,17 @@ export function ContactsEditor({ clientId, contacts, write }: { clientId: string
           ),
         )}
       </ul>
+      {started && (
+        <LogCallForm
+          key={started.callId}
+          draft={{ callId: started.callId, number: started.number, direction: 'out', durationSec: null, choices: [{ clientId, contactId: started.contactId, label: contacts.find((c) => c.id === started.contactId)?.name ?? '' }] }}
+          onDone={() => {
+            setStarted(null);
+            void write(async () => null, 'The call');
+          }}
+          onCancel={() => setStarted(null)}
+        />
+      )}
       {editing === 'new' ? (
         <ContactForm contact={null} onSubmit={(f) => save(null, f)} onCancel={() => setEditing(null)} />
       ) : (

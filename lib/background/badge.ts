@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ClientDeskDb } from '@/lib/db/database';
-import { countBetweenDays, countClientsOnDay, countOnDay } from '@/lib/db/sends';
+import { contractChannelRef, countNewClientContractsInMonth } from '@/lib/db/contracts';
+import { countClientsOnDay, countOnDay } from '@/lib/db/sends';
 import { dayKey, monthOf, nextDayStart } from '@/lib/domain/day-key';
 import { badgeTitle, pace, PACE_COLORS, progressItems, type Counts } from '@/lib/domain/progress';
 import type { Settings } from '@/lib/domain/types';
@@ -15,14 +16,35 @@ const SAFETY_ALARM = 'clientdesk:badge-refresh';
 // Firefox MV2 has browserAction, not action (toolchain.md).
 const action = () => browser.action ?? browser.browserAction;
 
+/**
+ * Contracts with new clients concluded in the month of `today` (the monthly quota).
+ * Until issue 7 this counted the month's 'contract' activities, whatever they were. Now a contract
+ * record counts when it is a first contract signed this month; its own signing activity (channelRef
+ * `contract:<id>`) is left out, since every signed contract gets one, new client or not. Any other
+ * 'contract' activity (restored or imported from before contract records existed) still counts
+ * as before, so no month's count drops.
+ */
+export async function countNewContracts(db: ClientDeskDb, today: string): Promise<number> {
+  const month = monthOf(today);
+  const recordRef = contractChannelRef('');
+  const [contracts, olderActivities] = await Promise.all([
+    countNewClientContractsInMonth(db, today),
+    db.activities
+      .where('[type+dayKey]')
+      .between(['contract', month.first], ['contract', month.last], true, true)
+      .filter((a) => !a.deletedAt && !(a.channelRef ?? '').startsWith(recordRef))
+      .count(),
+  ]);
+  return contracts + olderActivities;
+}
+
 export async function todayCounts(db: ClientDeskDb, settings: Settings, now = new Date()): Promise<Counts> {
   const today = dayKey(now, settings.timeZone);
-  const month = monthOf(today);
   const [emailOffers, phoneOffers, calls, newContracts] = await Promise.all([
     countOnDay(db, 'email_offer', today),
     countClientsOnDay(db, 'phone_offer', today),
     countOnDay(db, 'call', today),
-    countBetweenDays(db, 'contract', month.first, month.last),
+    countNewContracts(db, today),
   ]);
   return { emailOffers, phoneOffers, calls, newContracts };
 }

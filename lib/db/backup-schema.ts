@@ -1,10 +1,25 @@
 import { z } from 'zod';
-import { ACTIVITY_TYPES, CLIENT_STATUSES, TEMPLATE_KINDS, type Activity, type Client, type Contact, type Template } from '@/lib/domain/types';
+import {
+  ACTIVITY_TYPES,
+  CLIENT_STATUSES,
+  COMPLAINT_STATUSES,
+  CONTRACT_STATUSES,
+  OBLIGATION_KINDS,
+  TEMPLATE_KINDS,
+  type Activity,
+  type Client,
+  type Complaint,
+  type Contact,
+  type Contract,
+  type Template,
+} from '@/lib/domain/types';
 import type { SettingRow } from './database';
 
 // The backup file and its check. The WHOLE file is checked before anything is written: the
 // header, every row of every table, duplicate ids, and links to clients missing from the file.
 // Rows keep fields this version does not know (looseObject): a restore loses nothing.
+// Format version 1 grows by optional tables: a file written before contracts and complaints
+// (schema v2) has no such tables and restores with them empty.
 
 export const BACKUP_FORMAT = 'clientdesk-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -16,6 +31,8 @@ export interface BackupTables {
   activities: Activity[];
   templates: Template[];
   settings: SettingRow[];
+  contracts: Contract[];
+  complaints: Complaint[];
 }
 
 export interface Backup {
@@ -100,6 +117,40 @@ const templateRow = z.looseObject({
   lastUsedAt: timestamp.nullable(),
 });
 
+const obligation = z.looseObject({
+  id,
+  kind: z.enum(OBLIGATION_KINDS),
+  title: z.string(),
+  dueDate: day.nullable(),
+  done: z.boolean(),
+  doneAt: timestamp.nullable(),
+});
+
+const contractRow = z.looseObject({
+  ...synced,
+  clientId: id,
+  number: z.string(),
+  date: day.nullable(),
+  amount,
+  currency: z.string(),
+  status: z.enum(CONTRACT_STATUSES),
+  signedAt: day.nullable(),
+  firstContract: z.boolean(),
+  obligations: z.array(obligation),
+  notes: z.string(),
+});
+
+const complaintRow = z.looseObject({
+  ...synced,
+  clientId: id,
+  openedAt: day,
+  subject: z.string(),
+  details: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  resolution: z.string(),
+  resolvedAt: day.nullable(),
+});
+
 const settingRow = z
   .looseObject({ key: z.string().min(1), value: z.unknown() })
   .refine((row) => row.key !== 'settings' || (typeof row.value === 'object' && row.value !== null && typeof (row.value as { managerId?: unknown }).managerId === 'string'), {
@@ -118,10 +169,21 @@ const header = z.object({
     activities: z.array(z.unknown()),
     templates: z.array(z.unknown()),
     settings: z.array(z.unknown()),
+    // Added with schema v3; absent from the backups written before.
+    contracts: z.array(z.unknown()).default([]),
+    complaints: z.array(z.unknown()).default([]),
   }),
 });
 
-const ROW_SCHEMAS = { clients: clientRow, contacts: contactRow, activities: activityRow, templates: templateRow, settings: settingRow } as const;
+const ROW_SCHEMAS = {
+  clients: clientRow,
+  contacts: contactRow,
+  activities: activityRow,
+  templates: templateRow,
+  settings: settingRow,
+  contracts: contractRow,
+  complaints: complaintRow,
+} as const;
 type TableName = keyof typeof ROW_SCHEMAS;
 
 /** Problems found, capped so a badly broken file yields a readable list. */
@@ -161,12 +223,14 @@ function checkTable(table: TableName, rows: readonly unknown[], problems: Proble
   return valid;
 }
 
-/** Contacts and activities must belong to a client in the same file. */
+/** Contacts, contracts, complaints and activities must belong to a client in the same file. */
 function checkLinks(tables: BackupTables, problems: Problems): void {
   const clientIds = new Set(tables.clients.map((c) => c.id));
-  tables.contacts.forEach((c, i) => {
-    if (!clientIds.has(c.clientId)) problems.add(`${where('contacts', i, ['clientId'])}: no client "${c.clientId}" in this backup`);
-  });
+  for (const table of ['contacts', 'contracts', 'complaints'] as const) {
+    tables[table].forEach((row, i) => {
+      if (!clientIds.has(row.clientId)) problems.add(`${where(table, i, ['clientId'])}: no client "${row.clientId}" in this backup`);
+    });
+  }
   tables.activities.forEach((a, i) => {
     if (a.clientId !== null && !clientIds.has(a.clientId)) problems.add(`${where('activities', i, ['clientId'])}: no client "${a.clientId}" in this backup`);
   });

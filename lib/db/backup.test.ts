@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createBackup, getLastBackupAt, parseBackup, parseBackupText, recordBackup, restoreBackup, type Backup } from './backup';
+import { saveComplaint } from './complaints';
+import { deleteContract, saveContract } from './contracts';
 import type { ClientDeskDb } from './database';
 import { testBase } from './test-base';
 import { allTables, freshDb, testSettings } from './test-helpers';
 
+/** The test base, with a signed contract (obligations), a removed one, and a resolved and an open complaint of Rosstal. */
 async function seeded(): Promise<ClientDeskDb> {
   const db = freshDb();
-  const base = testBase(testSettings());
+  const settings = testSettings();
+  const base = testBase(settings);
   await db.transaction('rw', [db.clients, db.contacts, db.activities, db.templates, db.settings], async () => {
     await db.clients.bulkAdd(base.clients);
     await db.contacts.bulkAdd(base.contacts);
@@ -14,7 +18,30 @@ async function seeded(): Promise<ClientDeskDb> {
     await db.templates.bulkAdd(base.templates);
     await db.settings.bulkAdd(base.settings);
   });
+  const rosstal = base.clients[0]!.id;
+  const obligations = [
+    { kind: 'payment' as const, title: 'Prepay', dueDate: '2026-06-10', done: true },
+    { kind: 'delivery' as const, title: 'Ship', dueDate: null, done: false },
+  ];
+  await saveContract(db, rosstal, null, { number: '7', date: '2026-06-01', amount: 1200.5, currency: 'EUR', status: 'signed', obligations, notes: 'n' }, settings);
+  const removed = await saveContract(db, rosstal, null, { number: '8', date: null, amount: null, currency: 'RUB', status: 'draft', obligations: [], notes: '' }, settings);
+  await deleteContract(db, removed.id);
+  await saveComplaint(db, rosstal, null, { openedAt: '2026-06-02', subject: 'Late', details: 'd', status: 'resolved', resolution: 'r' }, settings);
+  await saveComplaint(db, rosstal, null, { openedAt: '2026-06-03', subject: 'Bent', details: '', status: 'open', resolution: '' }, settings);
   return db;
+}
+
+/** The tables added with schema v3, sorted by id. */
+async function planTables(db: ClientDeskDb) {
+  const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => a.id.localeCompare(b.id));
+  return { contracts: byId(await db.contracts.toArray()), complaints: byId(await db.complaints.toArray()) };
+}
+
+/** A backup file as the extension wrote it before contracts and complaints (schema v2). */
+async function v2BackupFile(db: ClientDeskDb): Promise<Record<string, unknown> & { tables: Record<string, unknown[]> }> {
+  const file = (await backupFile(db)) as Record<string, unknown> & { tables: Record<string, unknown[]> };
+  const { contracts: _contracts, complaints: _complaints, ...tables } = file.tables;
+  return { ...file, schemaVersion: 2, tables };
 }
 
 /** A backup as it comes back from a file: through JSON. */
@@ -33,7 +60,7 @@ describe('backup and restore', () => {
     const original = await seeded();
     await recordBackup(original, '2026-06-01T00:00:00.000Z');
     const backup = parsedOrFail(await backupFile(original));
-    expect(backup).toMatchObject({ format: 'clientdesk-backup', formatVersion: 1, schemaVersion: 2 });
+    expect(backup).toMatchObject({ format: 'clientdesk-backup', formatVersion: 1, schemaVersion: 3 });
 
     const restored = freshDb();
     const counts = await restoreBackup(restored, backup, 'replace');
@@ -45,7 +72,12 @@ describe('backup and restore', () => {
     expect(got.templates).toEqual(want.templates);
     expect(got.settings).toEqual(want.settings);
     expect(got.clients.some((c) => c.deletedAt)).toBe(true);
-    expect(counts).toEqual({ added: Object.values(want).reduce((n, rows) => n + rows.length, 0), updated: 0, kept: 0 });
+    const plan = await planTables(original);
+    expect(plan.contracts).toHaveLength(2);
+    expect(plan.complaints).toHaveLength(2);
+    expect(await planTables(restored)).toEqual(plan);
+    const rows = Object.values({ ...want, ...plan }).reduce((n, table) => n + table.length, 0);
+    expect(counts).toEqual({ added: rows, updated: 0, kept: 0 });
   });
 
   it('replace makes the base the backup, but keeps when this browser last backed up', async () => {
@@ -106,7 +138,71 @@ describe('backup and restore', () => {
   });
 });
 
+describe('backups written before contracts and complaints', () => {
+  it('parse, and restore with those tables empty (replace)', async () => {
+    const db = await seeded();
+    const file = await v2BackupFile(db);
+    const backup = parsedOrFail(file);
+    expect(backup.tables.contracts).toEqual([]);
+    expect(backup.tables.complaints).toEqual([]);
+    await restoreBackup(db, backup, 'replace');
+    expect(await planTables(db)).toEqual({ contracts: [], complaints: [] });
+    expect(await db.clients.count()).toBe(file.tables.clients!.length);
+  });
+
+  it('merge into a base, keeping its contracts and complaints', async () => {
+    const db = await seeded();
+    const before = await planTables(db);
+    const counts = await restoreBackup(db, parsedOrFail(await v2BackupFile(db)), 'merge');
+    expect(await planTables(db)).toEqual(before);
+    expect(counts.added).toBe(0);
+  });
+});
+
+describe('contracts and complaints in a merge', () => {
+  it('keep the newer version of each', async () => {
+    const db = await seeded();
+    const backup = parsedOrFail(await backupFile(db));
+    const [contract] = backup.tables.contracts;
+    const [complaint] = backup.tables.complaints;
+    backup.tables.contracts[0] = { ...contract!, notes: 'From backup', updatedAt: '2099-01-01T00:00:00.000Z' };
+    await db.complaints.update(complaint!.id, { subject: 'Base', updatedAt: '2099-01-01T00:00:00.000Z' });
+    await db.contracts.delete(backup.tables.contracts[1]!.id);
+    const counts = await restoreBackup(db, backup, 'merge');
+    expect(await db.contracts.get(contract!.id)).toMatchObject({ notes: 'From backup' });
+    expect(await db.complaints.get(complaint!.id)).toMatchObject({ subject: 'Base' });
+    expect(await db.contracts.count()).toBe(2);
+    expect(counts).toMatchObject({ added: 1, updated: 1 });
+  });
+});
+
 describe('parseBackup', () => {
+  it('checks contract and complaint rows, and their clients', async () => {
+    const file = (await backupFile(await seeded())) as { tables: Record<string, Record<string, unknown>[]> };
+    // Rows come in id order: put the contract with obligations first.
+    file.tables.contracts!.sort((a, b) => (b.obligations as unknown[]).length - (a.obligations as unknown[]).length);
+    const contract = file.tables.contracts![0]!;
+    const obligations = contract.obligations as Record<string, unknown>[];
+    file.tables.contracts![0] = { ...contract, status: 'lost', obligations: [{ ...obligations[0], kind: 'gift' }] };
+    file.tables.complaints![1] = { ...file.tables.complaints![1], openedAt: null };
+    const parsed = parseBackup(file);
+    expect(parsed).toEqual({
+      ok: false,
+      errors: [
+        expect.stringMatching(/^contracts, row 1, status: /),
+        expect.stringMatching(/^contracts, row 1, obligations\.0\.kind: /),
+        expect.stringMatching(/^complaints, row 2, openedAt: /),
+      ],
+    });
+    file.tables.contracts![0] = { ...contract, clientId: 'nobody' };
+    file.tables.complaints![1] = { ...file.tables.complaints![1], openedAt: '2026-06-03', clientId: 'nobody' };
+    expect(parseBackup(file)).toEqual({
+      ok: false,
+      errors: ['contracts, row 1, clientId: no client "nobody" in this backup', 'complaints, row 2, clientId: no client "nobody" in this backup'],
+    });
+  });
+
+
   it('refuses a file of another format or an unknown format version', async () => {
     const file = (await backupFile(await seeded())) as Record<string, unknown>;
     expect(parseBackup({ ...file, format: 'something-else' })).toMatchObject({ ok: false, errors: [expect.stringMatching(/format.*not a ClientDesk backup/)] });

@@ -17,17 +17,24 @@ export interface RestoreCounts {
   kept: number;
 }
 
+/** Every table a backup holds, in the order they are written. */
+function backupTables(db: ClientDeskDb) {
+  return [db.clients, db.contacts, db.activities, db.templates, db.settings, db.contracts, db.complaints];
+}
+
 /** A consistent snapshot of every table. Read-only: the background records it with `recordBackup`. */
 export async function createBackup(db: ClientDeskDb): Promise<Backup> {
-  const tables = await db.transaction('r', [db.clients, db.contacts, db.activities, db.templates, db.settings], async () => {
-    const [clients, contacts, activities, templates, settings] = await Promise.all([
+  const tables = await db.transaction('r', backupTables(db), async () => {
+    const [clients, contacts, activities, templates, settings, contracts, complaints] = await Promise.all([
       db.clients.toArray(),
       db.contacts.toArray(),
       db.activities.toArray(),
       db.templates.toArray(),
       db.settings.toArray(),
+      db.contracts.toArray(),
+      db.complaints.toArray(),
     ]);
-    return { clients, contacts, activities, templates, settings };
+    return { clients, contacts, activities, templates, settings, contracts, complaints };
   });
   return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: db.verno, createdAt: nowIso(), tables };
 }
@@ -54,7 +61,7 @@ export async function restoreBackup(db: ClientDeskDb, backup: Backup, mode: 'rep
   if (backup.schemaVersion > db.verno) {
     throw new Error(`This backup was made by a newer version of ClientDesk (database version ${backup.schemaVersion}). Update the extension, then restore it.`);
   }
-  return db.transaction('rw', [db.clients, db.contacts, db.activities, db.templates, db.settings], () =>
+  return db.transaction('rw', backupTables(db), () =>
     mode === 'replace' ? replaceAll(db, backup.tables) : mergeAll(db, backup.tables),
   );
 }
@@ -62,12 +69,15 @@ export async function restoreBackup(db: ClientDeskDb, backup: Backup, mode: 'rep
 async function replaceAll(db: ClientDeskDb, tables: BackupTables): Promise<RestoreCounts> {
   // When this browser last saved a backup is a fact about this browser, not data of the backup.
   const lastBackupAt = await getLastBackupAt(db);
-  await Promise.all([db.clients.clear(), db.contacts.clear(), db.activities.clear(), db.templates.clear(), db.settings.clear()]);
+  // A backup written before contracts and complaints (schema v2) leaves those tables empty.
+  await Promise.all(backupTables(db).map((table) => table.clear()));
   await Promise.all([
     db.clients.bulkAdd(tables.clients),
     db.contacts.bulkAdd(tables.contacts),
     db.activities.bulkAdd(tables.activities),
     db.templates.bulkAdd(tables.templates),
+    db.contracts.bulkAdd(tables.contracts),
+    db.complaints.bulkAdd(tables.complaints),
     db.settings.bulkAdd(tables.settings),
   ]);
   if (lastBackupAt) await recordBackup(db, lastBackupAt);
@@ -81,6 +91,8 @@ async function mergeAll(db: ClientDeskDb, tables: BackupTables): Promise<Restore
     mergeTable(db.contacts, tables.contacts),
     mergeTable(db.activities, tables.activities),
     mergeTable(db.templates, tables.templates),
+    mergeTable(db.contracts, tables.contracts),
+    mergeTable(db.complaints, tables.complaints),
   ]);
   const total = results.reduce((sum, r) => ({ added: sum.added + r.added, updated: sum.updated + r.updated, kept: sum.kept + r.kept }), { added: 0, updated: 0, kept: 0 });
   // The current settings stay; every settings row of the backup counts as kept.

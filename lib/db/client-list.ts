@@ -1,4 +1,6 @@
-import type { Activity, Client, Contact } from '@/lib/domain/types';
+import type { Activity, Client, Complaint, Contact, Contract } from '@/lib/domain/types';
+import { complaintsOf } from './complaints';
+import { contractsOf } from './contracts';
 import type { ClientDeskDb } from './database';
 import { normalizeClient, normalizeContact } from './normalize';
 
@@ -24,6 +26,10 @@ export interface ClientPage {
   contacts: Contact[];
   /** The whole timeline, newest first, retractions included. */
   activities: Activity[];
+  /** Alive contracts, the latest first (lib/db/contracts.ts `contractsOf`). */
+  contracts: Contract[];
+  /** Alive complaints, resolved ones included, the latest opened first (`complaintsOf`). */
+  complaints: Complaint[];
 }
 
 const byCreation = (a: { createdAt: string }, b: { createdAt: string }) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
@@ -51,19 +57,23 @@ export async function loadClientsChangedSince(db: ClientDeskDb, updatedAtIso: st
   return { clients: clients.map(normalizeClient), contacts: contacts.map(normalizeContact) };
 }
 
-/** The client page: the card, its alive contacts and its whole timeline; null when there is no such card. */
+/** The client page: the card, its alive contacts, contracts and complaints, and its whole timeline; null when there is no such card. */
 export async function loadClientPage(db: ClientDeskDb, clientId: string): Promise<ClientPage | null> {
-  return db.transaction('r', db.clients, db.contacts, db.activities, async () => {
-    const [client, contacts, activities] = await Promise.all([
+  return db.transaction('r', [db.clients, db.contacts, db.activities, db.contracts, db.complaints], async () => {
+    const [client, contacts, activities, contracts, complaints] = await Promise.all([
       db.clients.get(clientId),
       db.contacts.where('clientId').equals(clientId).toArray(),
       db.activities.where('[clientId+at]').between([clientId, ''], [clientId, '\uffff']).reverse().toArray(),
+      contractsOf(db, clientId),
+      complaintsOf(db, clientId),
     ]);
     if (!client) return null;
     return {
       client: normalizeClient(client),
       contacts: contacts.filter((c) => !c.deletedAt).map(normalizeContact).sort(byCreation),
       activities: activities.filter((a) => !a.deletedAt),
+      contracts,
+      complaints,
     };
   });
 }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Activity, Client, Contact, Template } from '@/lib/domain/types';
+import type { Activity, Client, Complaint, Contact, Contract, Template } from '@/lib/domain/types';
 
 // The only code that opens IndexedDB. Only the background and first-party extension pages may
 // import lib/db: inside a site the sidebar iframe is a third-party frame and IndexedDB is denied
@@ -16,6 +16,8 @@ export type ClientDeskDb = Dexie & {
   activities: EntityTable<Activity, 'id'>;
   templates: EntityTable<Template, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  contracts: EntityTable<Contract, 'id'>;
+  complaints: EntityTable<Complaint, 'id'>;
 };
 
 export const DB_NAME = 'clientdesk';
@@ -44,10 +46,28 @@ export const SCHEMA_V2 = {
   clients: `${SCHEMA_V1.clients}, *tags, priceType, deletedAt`,
 } as const;
 
+/**
+ * Schema v3 (issue 7): contracts and complaints, new tables only (no existing row changes).
+ * - `clientId`: the client card lists its contracts and complaints.
+ * - contracts `status`: Today reads the signed contracts (their obligations due) without the
+ *   drafts; obligations live inside their contract (a handful each), so they need no index.
+ * - contracts `signedAt` (YYYY-MM-DD): the month's signed contracts, for the quota on the badge
+ *   and the monthly report, as one key range. Null is left out of the index: unsigned ones cost nothing.
+ * - complaints `status`: the open ones, base-wide (Today, the sidebar).
+ * - complaints `openedAt`, `resolvedAt` (YYYY-MM-DD): complaints received and resolved in a month (report).
+ * - `updatedAt`: an incremental refresh and a later replication read what changed since.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  contracts: 'id, clientId, status, signedAt, updatedAt',
+  complaints: 'id, clientId, status, openedAt, resolvedAt, updatedAt',
+} as const;
+
 export function openDb(name = DB_NAME): ClientDeskDb {
   const db = new Dexie(name) as ClientDeskDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }
 

@@ -76,6 +76,61 @@ export interface Contact extends SyncedRecord {
   decisionMaker: boolean;
 }
 
+export const CONTRACT_STATUSES = ['draft', 'negotiation', 'signed', 'fulfilled', 'cancelled'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+/** Statuses of a contract that has been signed (a fulfilled contract was signed first). */
+export const SIGNED_CONTRACT_STATUSES: readonly ContractStatus[] = ['signed', 'fulfilled'];
+
+export const OBLIGATION_KINDS = ['delivery', 'payment', 'other'] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+
+/** A delivery or payment a contract promises, with its due date and a done mark. */
+export interface Obligation {
+  /** Random, unique within its contract. */
+  id: string;
+  kind: ObligationKind;
+  title: string;
+  /** YYYY-MM-DD. */
+  dueDate: string | null;
+  done: boolean;
+  /** ISO timestamp of when it was marked done; null while not done. */
+  doneAt: string | null;
+}
+
+/** A contract with a client (issue 7). Signed new-client contracts count toward the month's quota. */
+export interface Contract extends SyncedRecord {
+  clientId: string;
+  number: string;
+  /** YYYY-MM-DD: the date written on the contract. */
+  date: string | null;
+  amount: number | null;
+  /** ISO 4217, e.g. RUB, EUR. */
+  currency: string;
+  status: ContractStatus;
+  /** YYYY-MM-DD in the user's time zone, set when it becomes signed; null while draft or negotiation. */
+  signedAt: string | null;
+  /** The client's first contract (a new client): counts toward the monthly quota when signed. */
+  firstContract: boolean;
+  obligations: Obligation[];
+  notes: string;
+}
+
+export const COMPLAINT_STATUSES = ['open', 'in-progress', 'resolved'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** A client's complaint, followed to its resolution (issue 7). */
+export interface Complaint extends SyncedRecord {
+  clientId: string;
+  /** YYYY-MM-DD. */
+  openedAt: string;
+  subject: string;
+  details: string;
+  status: ComplaintStatus;
+  resolution: string;
+  /** YYYY-MM-DD in the user's time zone, set when it becomes resolved, cleared when reopened. */
+  resolvedAt: string | null;
+}
+
 export const ACTIVITY_TYPES = [
   'email',
   'email_offer',

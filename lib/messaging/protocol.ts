@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CLIENT_STATUSES, TEMPLATE_KINDS } from '@/lib/domain/types';
 import { isDayKey } from '@/lib/domain/day-key';
 import { callingSettingsError, isBareHostname } from '@/lib/domain/calling-links';
-import { CALL_DIRECTIONS, CALL_OUTCOMES, CALLING_METHODS } from '@/lib/domain/types';
+import { CALL_DIRECTIONS, CALL_OUTCOMES, CALLING_METHODS, COMPLAINT_STATUSES, CONTRACT_STATUSES, OBLIGATION_KINDS } from '@/lib/domain/types';
 import type { ImportRow } from '@/lib/io/import-row';
 import type { PageSnapshot, SentMail } from '@/lib/sites/types';
 
@@ -186,6 +186,32 @@ const settingsPatch = z
   })
   .partial();
 
+/** A contract as the card's form sends it (issue 7); new obligations come without an id. */
+export const contractFieldsSchema = z.object({
+  number: text(100),
+  date: dayKeyString.nullable(),
+  amount: z.number().finite().min(0).nullable(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code such as RUB or EUR'),
+  status: z.enum(CONTRACT_STATUSES),
+  /** Omitted: the day it becomes signed. */
+  signedAt: dayKeyString.nullable().optional(),
+  /** Omitted: true when the client has no other signed or fulfilled contract. */
+  firstContract: z.boolean().optional(),
+  obligations: z
+    .array(z.object({ id: id.optional(), kind: z.enum(OBLIGATION_KINDS), title: text(500), dueDate: dayKeyString.nullable(), done: z.boolean() }))
+    .max(100),
+  notes: text(20_000),
+});
+
+/** A complaint as the card's form sends it (issue 7). */
+export const complaintFieldsSchema = z.object({
+  openedAt: dayKeyString,
+  subject: text(500).trim().min(1, 'The complaint needs a subject'),
+  details: text(20_000),
+  status: z.enum(COMPLAINT_STATUSES),
+  resolution: text(20_000),
+});
+
 export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contentToBackground.pageSnapshot'), snapshot: pageSnapshotSchema, emittedAt: z.number() }),
   z.object({ type: z.literal('contentToBackground.mailSent'), mail: sentMailSchema, emittedAt: z.number() }),
@@ -216,6 +242,13 @@ export const messageSchema = z.discriminatedUnion('type', [
     note: text(20_000),
     nextContactAt: dayKeyString.nullable(),
   }),
+
+  // Contracts and complaints on the client card (issue 7): the sidebar and Options both send them.
+  z.object({ type: z.literal('pageToBackground.saveContract'), clientId: id, contractId: id.nullable(), fields: contractFieldsSchema, expectedUpdatedAt: z.string().max(40).optional() }),
+  z.object({ type: z.literal('pageToBackground.setObligationDone'), contractId: id, obligationId: id, done: z.boolean() }),
+  z.object({ type: z.literal('pageToBackground.deleteContract'), contractId: id }),
+  z.object({ type: z.literal('pageToBackground.saveComplaint'), clientId: id, complaintId: id.nullable(), fields: complaintFieldsSchema, expectedUpdatedAt: z.string().max(40).optional() }),
+  z.object({ type: z.literal('pageToBackground.deleteComplaint'), complaintId: id }),
 
   z.object({ type: z.literal('sidebarToBackground.insertTemplate'), contextId: text(300), templateId: id, values: templateValues }),
   z.object({ type: z.literal('sidebarToBackground.markOffer'), contextId: text(300), offer: z.boolean() }),
@@ -256,6 +289,8 @@ export type ClientPatch = z.infer<typeof clientPatchSchema>;
 export type ContactFieldsInput = z.infer<typeof contactFieldsSchema>;
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 export type TemplateFieldsInput = z.infer<typeof templateFields>;
+export type ContractFieldsInput = z.infer<typeof contractFieldsSchema>;
+export type ComplaintFieldsInput = z.infer<typeof complaintFieldsSchema>;
 
 /** The background asks a tab's content script to insert into a compose (checked there by hand: no zod in content scripts). */
 export interface BackgroundToContentInsert {

@@ -13,7 +13,8 @@ export default defineConfig({
     description: 'Your client base beside Gmail and Outlook: client cards, offer templates and daily quotas. All data stays in your browser.',
     // webRequest: read (never block) a site's own send request, e.g. Outlook's service.svc?action=CreateItem.
     // scripting: the 3CX web client's scripts are registered for the hosts the user adds (issue 6).
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest', 'scripting'],
+    // notifications: the daily reminder of what is due (issue 7).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest', 'scripting', 'notifications'],
     // A 3CX address is per company: each host is asked for when the user adds it in Options.
     optional_host_permissions: ['https://*/*'],
     // Firefox keeps an add-on's storage under its id: a fixed id keeps the client base across reinstalls.

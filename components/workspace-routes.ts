@@ -2,13 +2,21 @@ import { browser } from 'wxt/browser';
 
 // Addresses of the workspace's pages (Options), shared by Options itself, the sidebar and the popup.
 
-export type Route = { page: 'clients' } | { page: 'client'; id: string } | { page: 'import' } | { page: 'backup' } | { page: 'templates' } | { page: 'settings' };
+export type Route =
+  | { page: 'today' }
+  | { page: 'clients' }
+  | { page: 'client'; id: string }
+  | { page: 'report' }
+  | { page: 'import' }
+  | { page: 'backup' }
+  | { page: 'templates' }
+  | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const path = decodeURIComponent(hash.replace(/^#\/?/, ''));
   const [page, id] = path.split('/');
   if (page === 'client' && id) return { page: 'client', id };
-  if (page === 'import' || page === 'backup' || page === 'templates' || page === 'settings') return { page };
+  if (page === 'today' || page === 'report' || page === 'import' || page === 'backup' || page === 'templates' || page === 'settings') return { page };
   return { page: 'clients' };
 }
 

@@ -14,6 +14,7 @@ import { SampleDataNotice } from './SampleDataNotice';
 import { loadSavedFilters, storeSavedFilters } from './saved-filters-store';
 import { SettingsForm } from './SettingsForm';
 import { TemplateEditor } from './TemplateEditor';
+import { TodayPage } from './TodayPage';
 import { useClientBase } from './use-client-base';
 import { useHashRoute, type Route } from './use-hash-route';
 
@@ -34,7 +35,9 @@ function usePersistentStorage(): boolean | null {
 }
 
 const TABS: { route: Route['page']; label: string }[] = [
+  { route: 'today', label: 'Today' },
   { route: 'clients', label: 'Clients' },
+  { route: 'report', label: 'Report' },
   { route: 'import', label: 'Import' },
   { route: 'backup', label: 'Backup' },
   { route: 'templates', label: 'Templates' },
@@ -99,6 +102,7 @@ export function OptionsApp() {
           onOpenClient={openClient}
         />
       )}
+      {route.page === 'today' && <TodayPage />}
       {route.page === 'import' && settings && <ImportWizard defaultRegion={settings.defaultPhoneRegion} onImported={() => void base.refresh()} />}
       {route.page === 'backup' && (
         <BackupPanel

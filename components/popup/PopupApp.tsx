@@ -5,13 +5,20 @@ import type { TodayView } from '@/lib/messaging/views';
 import { sendToBackground } from '@/lib/messaging/send';
 import { ClientSearch } from './ClientSearch';
 import { LogCallPanel } from './LogCallPanel';
+import { PlanSummary } from './PlanSummary';
 import { AppHeader } from '../AppHeader';
 
 /** The toolbar popup: today's progress against each quota, today's offers, and a client search. */
 export function PopupApp() {
   const [today, setToday] = useState<TodayView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   const loadToday = () => sendToBackground<TodayView>({ type: 'pageToBackground.getToday' }).then(setToday, (e: Error) => setError(e.message));
+  // After a call is logged: the counters and the plan summary are read again.
+  const refresh = () => {
+    setVersion((v) => v + 1);
+    void loadToday();
+  };
   useEffect(() => {
     void loadToday();
   }, []);
@@ -55,8 +62,9 @@ export function PopupApp() {
           )}
         </section>
       )}
-      <LogCallPanel onLogged={() => void loadToday()} />
-      <ClientSearch onCallLogged={() => void loadToday()} />
+      <PlanSummary version={version} />
+      <LogCallPanel onLogged={refresh} />
+      <ClientSearch onCallLogged={refresh} />
     </main>
   );
 }

@@ -9,6 +9,7 @@ import type { Reply } from '@/lib/messaging/protocol';
 import type { BackgroundToOptionsBulkEvent, BulkEvent } from '@/lib/messaging/views';
 import { keepBadge, refreshBadge } from './badge';
 import { BulkSession } from './bulk-session';
+import { keepReminders, scheduleReminder } from './plan/reminders';
 import { originOf, syncSoftphoneScripts } from './softphone-hosts';
 import { handleMessage } from './handlers';
 import { recordConfirmedSend } from './record-send';
@@ -57,6 +58,7 @@ export function startBackground(): void {
       settingsChanged: (s: Settings) => {
         cachedSettings = Promise.resolve(s);
         void syncSoftphones(s);
+        void scheduleReminder(s);
       },
       reloadSettings: async () => {
         cachedSettings = null;
@@ -130,4 +132,5 @@ export function startBackground(): void {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
   keepBadge(db, settings);
+  keepReminders(db, settings);
 }

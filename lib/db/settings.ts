@@ -17,6 +17,10 @@ export function defaultSettings(): Settings {
     // tel: works everywhere a phone app or softphone is registered for it.
     calling: { method: 'tel', threecxUrl: '', customUrl: '' },
     softphoneHosts: [],
+    workCalendar: { workingDays: [1, 2, 3, 4, 5], holidays: [], extraWorkingDays: [] },
+    reminderTime: '09:00',
+    greetingMail: 'gmail',
+    submittedReports: [],
   };
 }
 

@@ -222,6 +222,14 @@ export interface Settings {
   calling: CallingSettings;
   /** Hosts of the 3CX web clients the user added (bare hostnames, served over https). */
   softphoneHosts: string[];
+  /** Working days and days off: the plan is not held against the rest (issue 7). */
+  workCalendar: { workingDays: number[]; holidays: string[]; extraWorkingDays: string[] };
+  /** HH:MM local time of the daily reminder of what is due; '' = no reminder. */
+  reminderTime: string;
+  /** Where a greeting opens: a Gmail or an Outlook compose. */
+  greetingMail: 'gmail' | 'outlook';
+  /** Months (YYYY-MM) whose performance report the user marked as submitted. */
+  submittedReports: string[];
 }
 
 export const CALLING_METHODS = ['tel', 'google-voice', '3cx', 'custom'] as const;

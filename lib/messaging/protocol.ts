@@ -183,6 +183,13 @@ const settingsPatch = z
     }),
     calling: callingSettingsSchema,
     softphoneHosts: z.array(softphoneHost).max(50),
+    workCalendar: z.object({
+      workingDays: z.array(z.number().int().min(0).max(6)).max(7),
+      holidays: z.array(dayKeyString).max(400),
+      extraWorkingDays: z.array(dayKeyString).max(400),
+    }),
+    reminderTime: z.string().regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time such as 09:00, or nothing'),
+    greetingMail: z.enum(['gmail', 'outlook']),
   })
   .partial();
 
@@ -273,6 +280,13 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('optionsToBackground.backupMade'), at: z.iso.datetime() }),
   z.object({ type: z.literal('optionsToBackground.addSampleData') }),
   z.object({ type: z.literal('optionsToBackground.removeSampleData') }),
+
+  // The plan (issue 7): today's agenda, greetings, the monthly report.
+  z.object({ type: z.literal('pageToBackground.getAgenda'), limit: z.number().int().min(0).max(5000) }),
+  z.object({ type: z.literal('pageToBackground.greetingLink'), clientId: id, contactId: id.nullable() }),
+  z.object({ type: z.literal('pageToBackground.getReportDue') }),
+  z.object({ type: z.literal('optionsToBackground.getMonthlyReport'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM') }),
+  z.object({ type: z.literal('optionsToBackground.markReportSubmitted'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), submitted: z.boolean() }),
 
   // Bulk jobs, only over BULK_PORT: the background answers with BackgroundToOptionsBulkEvent.
   z.object({ type: z.literal('optionsToBackground.importChunk'), jobId, rows: z.array(importRowSchema).max(IMPORT_CHUNK_ROWS) }),

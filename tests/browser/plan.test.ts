@@ -1,0 +1,123 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCsv, launchExtension, type Harness } from './harness';
+
+// The manager's plan (issue 7): Today lists a client not contacted for 31 days until a call is
+// logged; a birthday greeting opens a filled compose link; the daily reminder is an alarm.
+
+let harness: Harness;
+beforeAll(async () => (harness = await launchExtension()));
+afterAll(async () => harness?.close());
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+declare global {
+  interface Window {
+    __opened?: string[];
+  }
+}
+
+const inDays = (n: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return `${1984}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** Sets a client's last contact straight in the database, as if the last call was `days` ago. */
+async function lastContactDaysAgo(page: Page, name: string, days: number) {
+  await page.evaluate(
+    async ({ name, at }) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open('clientdesk');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      await new Promise<void>((ok, fail) => {
+        const tx = db.transaction('clients', 'readwrite');
+        const req = tx.objectStore('clients').index('name').get(name);
+        req.onsuccess = () => tx.objectStore('clients').put({ ...req.result, lastContactAt: at });
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+    },
+    { name, at: new Date(Date.now() - days * 86_400_000).toISOString() },
+  );
+}
+
+describe('Today', () => {
+  beforeAll(async () => {
+    await importCsv(
+      harness,
+      [
+        'company,contact,email,phone,status,birthday',
+        `Polar Foods,Erik Lund,erik@polarfoods.example,+47 22 12 34 56,active,${inDays(2)}`,
+        'Baltic Port,Anna Berg,anna@balticport.example,+370 5 212 3456,active,',
+      ].join('\n'),
+    );
+  });
+
+  it('lists a client not contacted for 31 days, and no longer once a call is logged', async () => {
+    const page = await harness.openOptions('#today');
+    await lastContactDaysAgo(page, 'Baltic Port', 31);
+    await lastContactDaysAgo(page, 'Polar Foods', 3);
+    await page.reload();
+    const section = page.locator('[data-section=notContacted]');
+    await expect.poll(() => section.locator('li').allTextContents()).toEqual([expect.stringContaining('Baltic Port')]);
+
+    const popup = await harness.context.newPage();
+    await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+    await expect.poll(() => popup.getByTestId('agenda-summary').textContent()).toContain('1 not contacted for a month');
+    await popup.getByRole('button', { name: 'Log a call' }).click();
+    await popup.getByLabel('Number or client').fill('+370 5 212 3456');
+    await popup.getByRole('button', { name: 'Next' }).click();
+    const form = popup.getByRole('form', { name: 'Log a call' });
+    await form.getByLabel('Outcome').selectOption('reached');
+    await form.getByRole('button', { name: 'Save call' }).click();
+    await popup.getByText('Call logged.').waitFor();
+    await popup.close();
+
+    await page.reload();
+    await page.locator('[data-section=notContacted]').waitFor();
+    await expect.poll(() => section.locator('li').count()).toBe(0);
+    await page.close();
+  });
+
+  it('lists a birthday of the coming week, and its greeting opens a Gmail compose addressed and filled', async () => {
+    const page = await harness.openOptions('#today');
+    const item = page.locator('[data-section=greetings] li', { hasText: 'Erik Lund' });
+    await item.waitFor();
+    await page.evaluate(() => {
+      window.__opened = [];
+      window.open = (url?: string | URL) => (window.__opened!.push(String(url)), null);
+    });
+    await item.getByRole('button', { name: 'Send greeting' }).click();
+    await expect.poll(() => page.evaluate(() => window.__opened?.length)).toBe(1);
+    const url = new URL((await page.evaluate(() => window.__opened![0]))!);
+    expect(url.origin + url.pathname).toBe('https://mail.google.com/mail/');
+    expect(url.searchParams.get('view')).toBe('cm');
+    expect(url.searchParams.get('to')).toBe('erik@polarfoods.example');
+    expect(url.searchParams.get('su')).toContain('Happy birthday, Erik');
+    expect(url.searchParams.get('body')).not.toContain('<');
+    expect(url.searchParams.get('body')).not.toContain('{{');
+    await page.close();
+  });
+});
+
+describe('reminders', () => {
+  it('schedules the daily reminder as an alarm at the time set in Settings, and moves it when the time changes', async () => {
+    const worker = await harness.worker();
+    type Alarm = { scheduledTime: number; periodInMinutes?: number } | undefined;
+    const alarm = () => worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<Alarm> } } }).chrome.alarms.get('clientdesk:reminder'));
+    await expect.poll(async () => (await alarm())?.periodInMinutes).toBe(1440);
+    expect(new Date((await alarm())!.scheduledTime).getHours()).toBe(9);
+
+    const options = await harness.openOptions();
+    const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'optionsToBackground.saveSettings', patch: { reminderTime: '16:45' } }));
+    expect(reply).toMatchObject({ ok: true });
+    await expect.poll(async () => {
+      const at = new Date((await alarm())!.scheduledTime);
+      return `${at.getHours()}:${at.getMinutes()}`;
+    }).toBe('16:45');
+    await options.close();
+  });
+});

@@ -60,9 +60,9 @@ export async function deleteContact(db: ClientDeskDb, contactId: string): Promis
   });
 }
 
-/** Tombstones the client and its contacts; its activities stay (they are facts) and still name it. */
+/** Tombstones the client, its contacts, contracts and complaints; its activities stay (they are facts) and still name it. */
 export async function deleteClient(db: ClientDeskDb, clientId: string): Promise<void> {
-  await db.transaction('rw', db.clients, db.contacts, async () => {
+  await db.transaction('rw', [db.clients, db.contacts, db.contracts, db.complaints], async () => {
     const client = await aliveClient(db, clientId);
     const now = laterThan(client.updatedAt);
     await db.clients.update(clientId, { deletedAt: now, updatedAt: now });
@@ -71,6 +71,14 @@ export async function deleteClient(db: ClientDeskDb, clientId: string): Promise<
       if (contact.deletedAt) continue;
       const at = laterThan(contact.updatedAt);
       await db.contacts.update(contact.id, { deletedAt: at, updatedAt: at });
+    }
+    for (const table of [db.contracts, db.complaints] as const) {
+      const rows = await table.where('clientId').equals(clientId).toArray();
+      for (const row of rows) {
+        if (row.deletedAt) continue;
+        const at = laterThan(row.updatedAt);
+        await table.update(row.id, { deletedAt: at, updatedAt: at });
+      }
     }
   });
 }

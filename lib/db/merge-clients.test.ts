@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addActivity, createClientWithContact } from './clients';
 import { loadClientPage } from './client-list';
+import { saveComplaint } from './complaints';
+import { saveContract } from './contracts';
 import { mergeClients } from './merge-clients';
 import { freshDb, testSettings } from './test-helpers';
 
@@ -73,5 +75,19 @@ describe('mergeClients', () => {
     await mergeClients(db, keep.client.id, merge.client.id, settings);
     const page = (await loadClientPage(db, keep.client.id))!;
     expect(page.activities[0]?.summary).toBe('Merged "B" into this card (1 contact, 1 activity)');
+  });
+});
+
+describe('mergeClients: contracts and complaints', () => {
+  it('moves the merged card’s contracts and complaints to the kept card', async () => {
+    const { db, keep, merge } = await twoCards();
+    const contract = await saveContract(db, merge.client.id, null, { number: 'D-7', date: '2026-02-01', amount: 1000, currency: 'RUB', status: 'signed', notes: '', obligations: [] }, settings);
+    const complaint = await saveComplaint(db, merge.client.id, null, { openedAt: '2026-02-02', subject: 'Late delivery', details: '', status: 'open', resolution: '' }, settings);
+    await mergeClients(db, keep.client.id, merge.client.id, settings);
+    expect((await db.contracts.get(contract.id))?.clientId).toBe(keep.client.id);
+    expect((await db.complaints.get(complaint.id))?.clientId).toBe(keep.client.id);
+    const page = await loadClientPage(db, keep.client.id);
+    expect(page?.contracts.map((c) => c.number)).toEqual(['D-7']);
+    expect(page?.complaints.map((c) => c.subject)).toEqual(['Late delivery']);
   });
 });

@@ -20,11 +20,12 @@ export interface MergeResult {
 
 export async function mergeClients(db: ClientDeskDb, keepId: string, mergeId: string, settings: Settings): Promise<MergeResult> {
   if (keepId === mergeId) throw new Error('A client card cannot be merged into itself.');
-  return db.transaction('rw', db.clients, db.contacts, db.activities, async () => {
+  return db.transaction('rw', [db.clients, db.contacts, db.activities, db.contracts, db.complaints], async () => {
     const [keep, merged] = await Promise.all([aliveCard(db, keepId, 'The card to keep'), aliveCard(db, mergeId, 'The card to merge')]);
     const now = nowIso();
     const survivors = await moveContacts(db, keepId, mergeId, now);
     const movedActivities = await relinkActivities(db, keepId, mergeId, survivors, now);
+    await moveContractsAndComplaints(db, keepId, mergeId, now);
     const movedContacts = survivors.size;
 
     const client: Client = { ...mergeClientFields(keep, merged, dayKey(new Date(now), settings.timeZone)), updatedAt: laterThan(keep.updatedAt, now) };
@@ -80,6 +81,13 @@ async function moveContacts(db: ClientDeskDb, keepId: string, mergeId: string, n
 
 async function aliveContacts(db: ClientDeskDb, clientId: string): Promise<Contact[]> {
   return db.contacts.where('clientId').equals(clientId).filter((c) => !c.deletedAt).sortBy('createdAt');
+}
+
+/** The merged card's contracts and complaints belong to the kept card now. */
+async function moveContractsAndComplaints(db: ClientDeskDb, keepId: string, mergeId: string, now: string): Promise<void> {
+  const [contracts, complaints] = await Promise.all([db.contracts.where('clientId').equals(mergeId).toArray(), db.complaints.where('clientId').equals(mergeId).toArray()]);
+  await db.contracts.bulkPut(contracts.map((c) => ({ ...c, clientId: keepId, updatedAt: laterThan(c.updatedAt, now) })));
+  await db.complaints.bulkPut(complaints.map((c) => ({ ...c, clientId: keepId, updatedAt: laterThan(c.updatedAt, now) })));
 }
 
 /** Points every activity of the merged card (and of a folded contact) at the kept card and contact. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClientListRow, SavedFilter } from '@/lib/domain/client-list';
 import { dayKey } from '@/lib/domain/day-key';
+import { previousMonth } from '@/lib/domain/work-calendar';
 import type { Settings } from '@/lib/domain/types';
 import { sendToBackground } from '@/lib/messaging/send';
 import { BackupPanel } from './BackupPanel';
@@ -14,6 +15,7 @@ import { SampleDataNotice } from './SampleDataNotice';
 import { loadSavedFilters, storeSavedFilters } from './saved-filters-store';
 import { SettingsForm } from './SettingsForm';
 import { TemplateEditor } from './TemplateEditor';
+import { ReportPage } from './report/ReportPage';
 import { TodayPage } from './TodayPage';
 import { useClientBase } from './use-client-base';
 import { useHashRoute, type Route } from './use-hash-route';
@@ -103,6 +105,7 @@ export function OptionsApp() {
         />
       )}
       {route.page === 'today' && <TodayPage />}
+      {route.page === 'report' && <ReportPage defaultMonth={previousMonth(today.slice(0, 7))} onSettingsChanged={setSettings} />}
       {route.page === 'import' && settings && <ImportWizard defaultRegion={settings.defaultPhoneRegion} onImported={() => void base.refresh()} />}
       {route.page === 'backup' && (
         <BackupPanel

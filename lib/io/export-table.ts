@@ -115,14 +115,18 @@ export function tableToCsv(table: readonly (readonly string[])[], options: { del
   return `\uFEFF${Papa.unparse(table.map((row) => [...row]), { delimiter: options.delimiter ?? ',', newline: '\r\n' })}\r\n`;
 }
 
-/** One sheet "Clients", every cell text (a phone stays "+7 …", a code keeps its leading zeros). */
-export function tableToXlsx(table: readonly (readonly string[])[]): Uint8Array<ArrayBuffer> {
-  const sheet = XLSX.utils.aoa_to_sheet(table.map((row) => row.map(xlsxCellText)), { cellDates: false });
-  // Everything is text (aoa_to_sheet keeps strings as strings); "@" makes Excel keep it text on edit too.
-  for (const [address, cell] of Object.entries(sheet)) if (!address.startsWith('!') && typeof cell === 'object') cell.z = '@';
+/**
+ * One sheet, every cell text by default (a phone stays "+7 …", a code keeps its leading zeros).
+ * A report asks for `numbers`: plain decimal numbers become number cells, to sum and chart in Excel.
+ */
+export function tableToXlsx(table: readonly (readonly string[])[], options: { sheetName?: string; numbers?: boolean } = {}): Uint8Array<ArrayBuffer> {
+  const asNumber = (cell: string) => (options.numbers && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : xlsxCellText(cell));
+  const sheet = XLSX.utils.aoa_to_sheet(table.map((row) => row.map(asNumber)), { cellDates: false });
+  // Text stays text (aoa_to_sheet keeps strings as strings); "@" makes Excel keep it text on edit too.
+  for (const [address, cell] of Object.entries(sheet)) if (!address.startsWith('!') && typeof cell === 'object' && (cell as { t?: string }).t === 's') cell.z = '@';
   sheet['!cols'] = (table[0] ?? []).map((_, column) => ({ wch: table.reduce((width, row) => Math.max(width, Math.min(40, (row[column] ?? '').length)), 8) }));
   const workbook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(workbook, sheet, 'Clients');
+  XLSX.utils.book_append_sheet(workbook, sheet, options.sheetName ?? 'Clients');
   const bytes: unknown = XLSX.write(workbook, { type: 'array', bookType: 'xlsx', compression: true });
   return new Uint8Array(bytes as ArrayBuffer);
 }

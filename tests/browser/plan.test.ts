@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { read, utils } from '@e965/xlsx';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCsv, launchExtension, type Harness } from './harness';
@@ -99,6 +101,106 @@ describe('Today', () => {
     expect(url.searchParams.get('su')).toContain('Happy birthday, Erik');
     expect(url.searchParams.get('body')).not.toContain('<');
     expect(url.searchParams.get('body')).not.toContain('{{');
+    await page.close();
+  });
+});
+
+/** Activities of a month, written straight into the log (what sends and calls would have logged). */
+async function seedActivities(page: Page, rows: { type: string; client: string; day: string; id?: string; retractsId?: string }[]) {
+  await page.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('clientdesk');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const ids = new Map<string, string>();
+    await new Promise<void>((ok, fail) => {
+      const tx = db.transaction(['clients', 'activities'], 'readwrite');
+      const byName = tx.objectStore('clients').index('name');
+      for (const row of rows) {
+        const req = byName.get(row.client);
+        req.onsuccess = () => {
+          ids.set(row.client, req.result.id);
+          const at = `${row.day}T12:00:00.000Z`;
+          tx.objectStore('activities').put({
+            id: row.id ?? crypto.randomUUID(), ownerId: 'test', createdAt: at, updatedAt: at, deletedAt: null, type: row.type,
+            clientId: req.result.id, contactId: null, at, dayKey: row.day, channelRef: null, templateId: null,
+            outcome: row.type === 'call' ? 'reached' : null, summary: '', retractsId: row.retractsId ?? null,
+          });
+        };
+      }
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  }, rows);
+}
+
+describe('contracts and the monthly report', () => {
+  it('signing a first contract moves the month’s contract counter', async () => {
+    const popup = await harness.context.newPage();
+    await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+    const counter = () => popup.locator('[data-counter=newContracts] .progress-value').textContent();
+    await expect.poll(counter).toMatch(/^0 \/ 4$/);
+
+    const list = await harness.openOptions('#clients');
+    await list.locator('[data-testid=client-list][aria-busy=false]').waitFor();
+    await list.getByLabel('Search clients').fill('Polar Foods');
+    await list.getByTestId('client-row').first().click();
+    await list.getByRole('heading', { name: 'Polar Foods' }).waitFor();
+    await list.getByRole('button', { name: 'Add contract' }).click();
+    const form = list.getByRole('form', { name: 'Contract' });
+    await form.getByLabel('Contract number').fill('12/26');
+    await form.getByLabel('Amount').fill('120000');
+    await form.getByLabel('Status').selectOption('signed');
+    expect(await form.getByLabel('First contract with this client').isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Save contract' }).click();
+    await list.getByTestId('contract').filter({ hasText: '12/26' }).waitFor();
+    await expect.poll(() => list.getByTestId('timeline').textContent()).toContain('12/26');
+    await popup.reload();
+    await expect.poll(counter).toMatch(/^1 \/ 4$/);
+    await list.close();
+    await popup.close();
+  });
+
+  it('the report of a seeded month shows the expected totals, and its Excel export has the same numbers', async () => {
+    const page = await harness.openOptions('#report');
+    const offerId = crypto.randomUUID();
+    await seedActivities(page, [
+      // Monday 2 March 2026: three calls.
+      ...['Polar Foods', 'Polar Foods', 'Baltic Port'].map((client) => ({ type: 'call', client, day: '2026-03-02' })),
+      // Tuesday: two phone offers to one company count once, one to another company: 2.
+      { type: 'phone_offer', client: 'Polar Foods', day: '2026-03-03' },
+      { type: 'phone_offer', client: 'Polar Foods', day: '2026-03-03' },
+      { type: 'phone_offer', client: 'Baltic Port', day: '2026-03-03' },
+      // Wednesday: four e-mail offers, one undone: 3.
+      { type: 'email_offer', client: 'Polar Foods', day: '2026-03-04', id: offerId },
+      { type: 'retraction', client: 'Polar Foods', day: '2026-03-04', retractsId: offerId },
+      ...['Polar Foods', 'Baltic Port', 'Baltic Port'].map((client) => ({ type: 'email_offer', client, day: '2026-03-04' })),
+      // Saturday 7 March: a call on a day off still counts.
+      { type: 'call', client: 'Baltic Port', day: '2026-03-07' },
+      // 1 April: another month.
+      { type: 'call', client: 'Baltic Port', day: '2026-04-01' },
+    ]);
+    await page.getByLabel('Month', { exact: true }).fill('2026-03');
+    const totals = page.getByTestId('report-totals');
+    const figure = (name: string) => totals.locator(`td[data-figure=${name}]`).textContent();
+    await expect.poll(() => figure('calls')).toBe('4');
+    expect(await figure('phoneOffers')).toBe('2');
+    expect(await figure('emailOffers')).toBe('3');
+    expect(await page.locator('tr[data-day="2026-03-07"]').getAttribute('data-working')).toBe('false');
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export Excel' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('clientdesk-report-2026-03.xlsx');
+    const book = read(readFileSync(await download.path()));
+    const rows = utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 });
+    const header = rows[0] as string[];
+    const total = rows.find((r) => r[0] === 'Total')!;
+    expect(total[header.indexOf('Calls')]).toBe(4);
+    expect(total[header.indexOf('Phone offers')]).toBe(2);
+    expect(total[header.indexOf('E-mail offers')]).toBe(3);
     await page.close();
   });
 });

@@ -4,7 +4,9 @@ import type { ClientListRow } from '@/lib/domain/client-list';
 import type { ClientPatch } from '@/lib/messaging/protocol';
 import { sendToBackground } from '@/lib/messaging/send';
 import { AutoField, parseNumberInput, splitListInput } from './AutoField';
+import { ComplaintsSection } from './ComplaintsSection';
 import { ContactsEditor } from './ContactsEditor';
+import { ContractsSection } from './ContractsSection';
 import { MergeDialog } from './MergeDialog';
 import { Timeline } from './Timeline';
 import { useClientPage, type SaveState } from './use-client-page';
@@ -43,7 +45,7 @@ export function ClientPage({ clientId, rows, onBack, onOpenClient }: ClientPageP
       </section>
     );
   }
-  const { client, contacts, activities } = data;
+  const { client, contacts, activities, contracts, complaints } = data;
   if (client.deletedAt) {
     return (
       <section>
@@ -122,6 +124,8 @@ export function ClientPage({ clientId, rows, onBack, onOpenClient }: ClientPageP
       </section>
 
       <ContactsEditor clientId={clientId} contacts={contacts} write={write} />
+      <ContractsSection clientId={clientId} contracts={contracts} write={write} />
+      <ComplaintsSection clientId={clientId} complaints={complaints} write={write} />
       <Timeline clientId={clientId} activities={activities} contacts={contacts} write={write} />
 
       <section aria-label="Duplicates and removal">

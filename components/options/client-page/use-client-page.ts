@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDb } from '@/lib/db/database';
 import { loadClientPage } from '@/lib/db/client-list';
-import type { Activity, Client, Contact } from '@/lib/domain/types';
+import type { Activity, Client, Complaint, Contact, Contract } from '@/lib/domain/types';
 import type { ClientPatch } from '@/lib/messaging/protocol';
 import { sendToBackground } from '@/lib/messaging/send';
 
@@ -15,6 +15,10 @@ export interface ClientPageData {
   client: Client;
   contacts: Contact[];
   activities: Activity[];
+  /** Alive contracts, the latest first. */
+  contracts: Contract[];
+  /** Alive complaints, resolved ones included, the latest opened first. */
+  complaints: Complaint[];
 }
 
 export function useClientPage(clientId: string) {
@@ -29,7 +33,7 @@ export function useClientPage(clientId: string) {
   const reload = useCallback(async () => {
     const page = await loadClientPage(getDb(), clientId);
     latest.current = page?.client ?? null;
-    setData(page ? { client: page.client, contacts: page.contacts, activities: page.activities } : null);
+    setData(page ? { client: page.client, contacts: page.contacts, activities: page.activities, contracts: page.contracts, complaints: page.complaints } : null);
   }, [clientId]);
 
   // Options mounts one page per client id (key), so the first render is always "loading".

@@ -207,7 +207,7 @@ export function ReportPage({ defaultMonth, onSettingsChanged }: ReportPageProps)
       const table = reportToTable(report);
       const name = `clientdesk-report-${report.month}.${format}`;
       if (format === 'csv') downloadFile(name, tableToCsv(table), 'text/csv;charset=utf-8');
-      else downloadFile(name, tableToXlsx(table), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      else downloadFile(name, tableToXlsx(table, { sheetName: `Report ${report.month}`, numbers: true }), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     } catch (e) {
       setExportError(`The export failed: ${errorText(e)}`);
     }

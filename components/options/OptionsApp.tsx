@@ -15,6 +15,7 @@ import { SampleDataNotice } from './SampleDataNotice';
 import { loadSavedFilters, storeSavedFilters } from './saved-filters-store';
 import { SettingsForm } from './SettingsForm';
 import { TemplateEditor } from './TemplateEditor';
+import { PlanSettings } from './PlanSettings';
 import { ReportPage } from './report/ReportPage';
 import { TodayPage } from './TodayPage';
 import { useClientBase } from './use-client-base';
@@ -119,6 +120,7 @@ export function OptionsApp() {
       {route.page === 'settings' && (
         <>
           <SettingsForm />
+          <PlanSettings />
           <CallSettings />
         </>
       )}

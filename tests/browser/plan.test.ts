@@ -11,7 +11,6 @@ let harness: Harness;
 beforeAll(async () => (harness = await launchExtension()));
 afterAll(async () => harness?.close());
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 declare global {
   interface Window {
     __opened?: string[];
@@ -213,9 +212,11 @@ describe('reminders', () => {
     await expect.poll(async () => (await alarm())?.periodInMinutes).toBe(1440);
     expect(new Date((await alarm())!.scheduledTime).getHours()).toBe(9);
 
-    const options = await harness.openOptions();
-    const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'optionsToBackground.saveSettings', patch: { reminderTime: '16:45' } }));
-    expect(reply).toMatchObject({ ok: true });
+    const options = await harness.openOptions('#settings');
+    const form = options.getByRole('form', { name: 'Plan settings' });
+    await form.getByLabel('Daily reminder at').fill('16:45');
+    await form.getByRole('button', { name: 'Save plan settings' }).click();
+    await form.getByText('Saved').waitFor();
     await expect.poll(async () => {
       const at = new Date((await alarm())!.scheduledTime);
       return `${at.getHours()}:${at.getMinutes()}`;

@@ -37,6 +37,11 @@ export function ClientCardView({ card, compact = false }: { card: CardView; comp
         <span className={`status status-${client.status}`}>{STATUS_LABELS[client.status]}</span>
       </header>
       <p className={card.confirmed ? 'muted small' : 'warning small'}>Matched {MATCH_LABELS[card.by]}</p>
+      {card.openComplaints && card.openComplaints.length > 0 && (
+        <p className="warning small" data-testid="open-complaints">
+          {card.openComplaints.length === 1 ? 'Open complaint' : `${card.openComplaints.length} open complaints`}: {card.openComplaints.map((c) => c.subject).join('; ')}
+        </p>
+      )}
       {contact && (
         <p className="contact">
           {contact.name}

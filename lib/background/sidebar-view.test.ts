@@ -66,6 +66,12 @@ describe('buildSidebarView', () => {
       expect(context?.correspondents[0]?.phone).toEqual({ e164: '+79161234567', ext: null, shown });
       expect(context?.correspondents[0]?.cards.map((c) => [c.client.name, c.by, c.matchedContactId])).toEqual([['Rosstal', 'phone', ivan.id]]);
     }
+    // An open complaint shows on the card; a resolved one does not.
+    const at = '2026-11-01T00:00:00.000Z';
+    const complaint = (subject: string, status: 'open' | 'resolved') => ({ id: crypto.randomUUID(), ownerId: 'm', createdAt: at, updatedAt: at, deletedAt: null, clientId: rosstal.id, openedAt: '2026-11-01', subject, details: '', status, resolution: '', resolvedAt: null });
+    await db.complaints.bulkAdd([complaint('Late delivery', 'open'), complaint('Wrong invoice', 'resolved')]);
+    const withComplaint = (await buildSidebarView(db, callSnapshot('+79161234567'), null, settings)).contexts[0]?.correspondents[0]?.cards[0];
+    expect(withComplaint?.openComplaints?.map((c) => c.subject)).toEqual(['Late delivery']);
     const shared = (await buildSidebarView(db, callSnapshot('+7 495 000 00 00'), null, settings)).contexts[0]?.correspondents[0];
     expect(shared?.cards.map((c) => c.client.name).sort()).toEqual(['Nordfrost', 'Rosstal']);
     const unknown = (await buildSidebarView(db, callSnapshot('+49 30 1234567'), null, settings)).contexts[0]?.correspondents[0];

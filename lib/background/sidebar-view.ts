@@ -79,6 +79,15 @@ export async function buildSidebarView(
   cache = new CardCache(),
   extras: ViewExtras = NO_EXTRAS,
 ): Promise<SidebarView> {
+  /** Open complaints on each card (issue 7: shown on the card in the sidebar). */
+  async function withOpenComplaints(cards: CardView[]): Promise<CardView[]> {
+    for (const card of cards) {
+      const complaints = await db.complaints.where('clientId').equals(card.client.id).toArray();
+      card.openComplaints = complaints.flatMap((c) => (c.deletedAt || c.status === 'resolved' ? [] : [{ id: c.id, subject: c.subject, status: c.status, openedAt: c.openedAt }]));
+    }
+    return cards;
+  }
+
   /** A caller: matched by number (DESIGN.md "Matching a phone number"), several clients for a switchboard. */
   async function callerViewOf(seen: Correspondent & { phone: string }): Promise<CorrespondentView> {
     const parsed = normalizePhone(seen.phone, settings.defaultPhoneRegion);
@@ -86,7 +95,7 @@ export async function buildSidebarView(
     let cardViews: CardView[] = [];
     if (phone.e164) {
       const key = `tel:${phone.e164}`;
-      cardViews = cache.get(key) ?? (await findCardsForPhone(db, phone.e164)).map(toCardView);
+      cardViews = cache.get(key) ?? (await withOpenComplaints((await findCardsForPhone(db, phone.e164)).map(toCardView)));
       cache.set(key, cardViews);
     }
     return { email: null, name: seen.name, role: seen.role, phone, cards: cardViews, draft: draftFor(seen, settings) };
@@ -100,7 +109,7 @@ export async function buildSidebarView(
     let cardViews = cache.get(key);
     if (!cardViews) {
       const cards = person.email ? await findCardsForEmail(db, person.email, settings) : await findCardsForName(db, person.name);
-      cardViews = cards.map(toCardView);
+      cardViews = await withOpenComplaints(cards.map(toCardView));
       cache.set(key, cardViews);
     }
     // A colleague at the user's own company is not a client unless a card says so.
@@ -115,7 +124,7 @@ export async function buildSidebarView(
   }
 
   // One read transaction for every lookup: far cheaper than a transaction per query.
-  const contexts: ContextView[] = await db.transaction('r', db.clients, db.contacts, db.activities, async () =>
+  const contexts: ContextView[] = await db.transaction('r', [db.clients, db.contacts, db.activities, db.complaints], async () =>
     Promise.all(snapshot.contexts.map(async (context) => {
       const people = context.correspondents.filter((p) => !p.email || p.email !== snapshot.selfEmail);
       const views = await Promise.all(people.map(viewOf));

@@ -13,6 +13,8 @@ export interface CardView {
   by: MatchKind;
   confirmed: boolean;
   recent: Activity[];
+  /** Complaints not resolved yet (issue 7). */
+  openComplaints?: { id: string; subject: string; status: 'open' | 'in-progress'; openedAt: string }[];
 }
 
 /** Pre-filled fields for "Create client card" when nothing matched. */

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import type { Harness } from '../browser/harness';
 
@@ -26,6 +26,40 @@ export interface MemoryPeaks {
   hwmReset: boolean;
   processes: number;
   samples: { worker: number; page: number; rss: number };
+  /** CPU seconds used while sampling, per kind of process (SystemInfo.getProcessInfo), and the wall time. */
+  cpu: Record<string, number>;
+  /** CPU seconds per thread name in the browser process (where IndexedDB's backend runs). */
+  browserThreads: Record<string, number>;
+  wallSeconds: number;
+}
+
+/** CPU seconds per thread name of a process, from /proc/<pid>/task/<tid>/stat (utime + stime, at 100 ticks a second). */
+function threadCpu(pid: number): Map<string, number> {
+  const byTid = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        byTid.set(`${tid}\u0000${name}`, (Number(fields[11]) + Number(fields[12])) / 100);
+      } catch {
+        // The thread ended.
+      }
+    }
+  } catch {
+    // No such process.
+  }
+  return byTid;
+}
+
+function threadDelta(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  const byName: Record<string, number> = {};
+  for (const [key, seconds] of after) {
+    const name = key.split('\u0000')[1]!;
+    byName[name] = (byName[name] ?? 0) + seconds - (before.get(key) ?? 0);
+  }
+  return byName;
 }
 
 export interface MemorySampler {
@@ -43,14 +77,30 @@ function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
+type ProcessInfo = { type: string; id: number; cpuTime: number }[];
+
+const processInfo = async (browserSession: CDPSession): Promise<ProcessInfo> =>
+  ((await browserSession.send('SystemInfo.getProcessInfo')) as { processInfo: ProcessInfo }).processInfo;
+
+/** CPU seconds per kind of process between two snapshots; the extension's renderer apart from the others. */
+function cpuByKind(before: ProcessInfo, after: ProcessInfo, extension: ReadonlySet<number>): Record<string, number> {
+  const start = new Map(before.map((p) => [p.id, p.cpuTime]));
+  const kinds: Record<string, number> = {};
+  for (const p of after) {
+    const kind = extension.has(p.id) ? 'extension' : p.type.replace(/^storage\.mojom\.StorageService$/, 'storage').replace(/^network\.mojom\.NetworkService$/, 'network');
+    kinds[kind] = (kinds[kind] ?? 0) + p.cpuTime - (start.get(p.id) ?? 0);
+  }
+  return kinds;
+}
+
 async function extensionPids(browserSession: CDPSession): Promise<number[]> {
-  const info = (await browserSession.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-  return info.processInfo
+  return (await processInfo(browserSession))
     .filter((p) => p.type === 'renderer')
     .map((p) => p.id)
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('--extension-process');
+        // Renderers rewrite their title: the arguments are joined with spaces, not NULs.
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/).includes('--extension-process');
       } catch {
         return false;
       }
@@ -58,7 +108,7 @@ async function extensionPids(browserSession: CDPSession): Promise<number[]> {
 }
 
 /** A raw CDP session to the extension's service worker, over the browser session (non-flat). */
-async function workerChannel(browserSession: CDPSession, extensionId: string) {
+export async function workerChannel(browserSession: CDPSession, extensionId: string) {
   const { targetInfos } = (await browserSession.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
   const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
   if (!target) return null;
@@ -116,6 +166,10 @@ export async function startMemorySampler(harness: Harness, page: Page | null, ev
   const worker = await workerChannel(browserSession, harness.extensionId);
   const pageSession = page ? await harness.context.newCDPSession(page) : null;
 
+  const cpuBefore = await processInfo(browserSession);
+  const browserPid = cpuBefore.find((p) => p.type === 'browser')?.id ?? 0;
+  const threadsBefore = threadCpu(browserPid);
+  const startedAt = Date.now();
   let pids = await extensionPids(browserSession);
   let hwmReset = pids.length > 0;
   for (const pid of pids) {
@@ -173,6 +227,9 @@ export async function startMemorySampler(harness: Harness, page: Page | null, ev
       running = false;
       await Promise.all([workerLoop, pageLoop, rssLoop]);
       const hwm = [...seen].reduce((sum, pid) => sum + procStatusKb(pid, 'VmHWM'), 0) * 1024;
+      const cpu = cpuByKind(cpuBefore, await processInfo(browserSession), seen);
+      const browserThreads = threadDelta(threadsBefore, threadCpu(browserPid));
+      const wallSeconds = (Date.now() - startedAt) / 1000;
       await worker?.close();
       await pageSession?.detach().catch(() => undefined);
       await browserSession.detach().catch(() => undefined);
@@ -185,6 +242,9 @@ export async function startMemorySampler(harness: Harness, page: Page | null, ev
         hwmReset,
         processes: seen.size,
         samples,
+        cpu,
+        browserThreads,
+        wallSeconds,
       };
     },
   };

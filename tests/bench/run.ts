@@ -8,6 +8,8 @@ import { mutationTaskMs, MUTATIONS } from './mutation-cost';
 import { contactEmail, rawIndexGets, seedBase } from './seed';
 import { GMAIL_SEND, OUTLOOK_SEND, sendToBadgeMs } from './send-latency';
 import { ms, row, stats } from './stats';
+import { monthReportMs, seedMonthActivities } from './month-report';
+import { phoneMatchMs } from './phone-match';
 import { workspaceBench } from './workspace';
 
 // npm run bench: real Chromium, the built extension, 100,000 clients and 200,000 contacts.
@@ -18,6 +20,8 @@ const PER_CLIENT = 2;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const SEND_ROUNDS = Number(process.env.BENCH_SEND_ROUNDS ?? 30);
 const MUTATION_RUNS = Number(process.env.BENCH_MUTATION_RUNS ?? 30);
+const REPORT_ACTIVITIES = Number(process.env.BENCH_REPORT_ACTIVITIES ?? 1_000_000);
+const REPORT_ROUNDS = Number(process.env.BENCH_REPORT_ROUNDS ?? 5);
 // Issue 5's workspace figures (import, search, backup; tests/bench/workspace.ts): BENCH_WORKSPACE=0
 // skips them, BENCH_WORKSPACE=only runs just them.
 const WORKSPACE = process.env.BENCH_WORKSPACE ?? '1';
@@ -78,6 +82,14 @@ if (WORKSPACE !== 'only') {
     // is steadier than the difference of the medians.
     const paired = stats(withExt.map((w, i) => w - (without[i] ?? 0)));
 
+    // Issue 6: phone numbers in the formats managers meet, over the seeded 200,000 contact phones.
+    const phoneMatch = await phoneMatchMs(harness, CLIENTS * PER_CLIENT, ROUNDS);
+    // Issue 7: a month's report over REPORT_ACTIVITIES activities of that month.
+    const reportSeedStart = Date.now();
+    await seedMonthActivities(worker, REPORT_ACTIVITIES, CLIENTS);
+    const reportSeedS = (Date.now() - reportSeedStart) / 1000;
+    const report = await monthReportMs(harness, REPORT_ROUNDS);
+
     const sizes = readdirSync(join(EXTENSION_DIR, 'content-scripts')).map((file) => {
       const bytes = readFileSync(join(EXTENSION_DIR, 'content-scripts', file));
       return { file, raw: bytes.length, gzip: gzipSync(bytes).length };
@@ -101,6 +113,10 @@ if (WORKSPACE !== 'only') {
       `| added by ClientDesk (difference of medians) | ${ms(mWith.median - mWithout.median)} | ${(((mWith.median - mWithout.median) / mWithout.median) * 100).toFixed(1)}% | |`,
       `| added by ClientDesk (median of paired differences) | ${ms(paired.median)} | ${((paired.median / mWithout.median) * 100).toFixed(1)}% | |`,
       ...sizes.map((s) => `| content script ${s.file} | ${(s.gzip / 1024).toFixed(1)} KB gzipped | ${(s.raw / 1024).toFixed(1)} KB raw | |`),
+      row(`phone match (pageToBackground.matchPhone round trip), ${(CLIENTS * PER_CLIENT).toLocaleString()} contact phones`, stats(phoneMatch.times)),
+      `| of which found a client | ${phoneMatch.found} of ${phoneMatch.times.length} | | |`,
+      row(`month's report from ${REPORT_ACTIVITIES.toLocaleString()} activities (round trip)`, stats(report.times)),
+      `| report check: calls counted | ${report.calls.toLocaleString()} | seeded in ${reportSeedS.toFixed(1)} s | |`,
     );
     notes.push(
       'Targets: event → card p95 under 10 ms and within 5× the raw lookup; content scripts under 30 KB gzipped;',

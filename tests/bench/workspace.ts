@@ -1,9 +1,11 @@
 import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launchExtension, type Harness } from '../browser/harness';
 import { emptyFilter, filterClients, toListRow, type ClientListRow } from '../../lib/domain/client-list';
 import { testClient, testContact } from '../../lib/domain/client-list-fixtures';
 import { collectWorkerGarbage, startMemorySampler, type MemoryPeaks } from './memory';
+import { profilePage, profileWorker, traceIndexedDb } from './profile';
 import { seedBase } from './seed';
 import { row, stats } from './stats';
 
@@ -22,10 +24,13 @@ const PER_CLIENT = 2;
 const LIST_LOADS = Number(process.env.BENCH_LIST_LOADS ?? 3);
 /** Which parts run: any of import, search, backup (comma-separated); all by default. */
 const PARTS = new Set((process.env.BENCH_WORKSPACE_PARTS ?? 'import,search,backup').split(',').map((p) => p.trim()));
+/** Steps to CPU-profile, comma-separated: import, restore (worker and page), search, backup (page); import-trace traces
+ *  IndexedDB's backend during the imports. Slows them; for finding where the time goes. */
+const PROFILE = new Set((process.env.BENCH_PROFILE ?? '').split(',').map((p) => p.trim()));
 const BULK_TIMEOUT = 20 * 60_000;
 
-const log = (text: string) => console.log(`[workspace] ${text}`);
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const log = (text: string) => console.log(`[workspace ${new Date().toISOString().slice(11, 19)}, load ${loadavg()[0]!.toFixed(1)}] ${text}`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 const mb = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} MB` : 'n/a');
 const n = (v: number) => v.toLocaleString('en');
 const single = (label: string, value: string, second = '', third = '') => `| ${label} | ${value} | ${second} | ${third} |`;
@@ -39,7 +44,11 @@ const PREFIXES = ['ООО', 'АО', 'LLC', 'ИП', 'GmbH', 'ЗАО', 'Ltd'];
 const WORDS = ['Volga', 'Ural', 'Nordic', 'Сибирь', 'Baltic', 'Polar', 'Восток', 'Crystal', 'Altai', 'Ладога', 'Delta', 'Kama'];
 const TRADES = ['Steel', 'Foods', 'Logistics', 'Трейд', 'Instruments', 'Агро', 'Pharma', 'Строй', 'Textiles', 'Энерго', 'Print'];
 const FIRST = ['Ivan', 'Olga', 'Sergey', 'Анна', 'Dmitry', 'Елена', 'Hans', 'Мария', 'Pavel', 'Nina', 'Алексей', 'Tatiana', 'Игорь'];
+const MIDDLE = ['A.', 'B.', 'Ivanovich', 'Петровна', 'K.', 'Sergeevich', 'Олегович', 'M.', 'N.', 'Андреевна'];
 const LAST = ['Petrov', 'Sidorova', 'Иванов', 'Weber', 'Kuznetsova', 'Смирнов', 'Orlova', 'Волков', 'Lund', 'Морозова', 'Fedorov'];
+
+/** Distinct contact names in the CSV: at most 13 × 10 × 11 = 1,430 (the default: about 70 people per name in 100,000 rows). */
+const CONTACT_NAMES = Math.max(1, Math.min(FIRST.length * MIDDLE.length * LAST.length, Number(process.env.BENCH_IMPORT_NAMES ?? 1430)));
 
 /** Client i's first contact's phone, as seedBase stores it: +7 916 and 7 digits (2i). */
 const seededNational = (client: number, contact = 0) => String(client * PER_CLIENT + contact).padStart(7, '0');
@@ -60,7 +69,8 @@ export function importCsv(rows: number): Buffer {
   for (let i = 0; i < rows; i++) {
     let company = `${PREFIXES[i % PREFIXES.length]} ${WORDS[(i * 7) % WORDS.length]} ${TRADES[(i * 13) % TRADES.length]} ${i}`;
     if (i % 10 === 3) company = `"${company}, branch ${i % 97}"`;
-    const contact = `${FIRST[(i * 5) % FIRST.length]} ${LAST[(i * 11) % LAST.length]}`;
+    const k = i % CONTACT_NAMES;
+    const contact = `${FIRST[k % FIRST.length]} ${MIDDLE[Math.floor(k / FIRST.length) % MIDDLE.length]} ${LAST[Math.floor(k / (FIRST.length * MIDDLE.length)) % LAST.length]}`;
     lines.push(`${company},${contact},p0.c${i}@company${i}.example,${csvPhone(i)},${7700000000 + i}`);
   }
   return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
@@ -124,6 +134,8 @@ async function importThroughOptions(harness: Harness, csv: Buffer, rows: number)
   await page.getByLabel('Import file').waitFor();
   await installImportMarks(page);
   const sampler = await startMemorySampler(harness, page);
+  const profilers = PROFILE.has('import') ? [await profileWorker(harness), await profilePage(harness, page)] : [];
+  if (PROFILE.has('import-trace')) profilers.push(await traceIndexedDb(harness));
   await page.getByLabel('Import file').setInputFiles({ name: `clients-${rows}.csv`, mimeType: 'text/csv', buffer: csv });
   await page.getByRole('button', { name: 'Check the file' }).waitFor({ timeout: BULK_TIMEOUT });
   await page.getByRole('button', { name: 'Check the file' }).click();
@@ -134,6 +146,7 @@ async function importThroughOptions(harness: Harness, csv: Buffer, rows: number)
   await page.getByTestId('import-report').waitFor({ timeout: BULK_TIMEOUT });
   const reportText = (await page.getByTestId('import-report').locator('p').first().textContent()) ?? '';
   const memory = await sampler.stop();
+  for (const profiler of profilers) for (const line of await profiler.stop()) log(line);
   const m = await page.evaluate(() => (window as unknown as { __importMarks: Record<string, number> }).__importMarks);
   await page.close();
   const at = (key: string) => m[key] ?? NaN;
@@ -152,6 +165,18 @@ async function importThroughOptions(harness: Harness, csv: Buffer, rows: number)
   };
 }
 
+/** "extension 120 s, browser 60 s, …": the processes that used at least 1% of the wall time. */
+function cpuText(mem: MemoryPeaks): string {
+  const top = (entries: Record<string, number>, count: number) =>
+    Object.entries(entries)
+      .filter(([, s]) => s >= mem.wallSeconds / 100)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([kind, s]) => `${kind} ${s.toFixed(1)} s`)
+      .join(', ');
+  return `${top(mem.cpu, 4)} (browser threads: ${top(mem.browserThreads, 3)})`;
+}
+
 function importRows(label: string, run: ImportRun): string[] {
   const counts = /Clients: ([\d,]+) added, ([\d,]+) updated.*Contacts: ([\d,]+) added,\s*([\d,]+) updated/s.exec(run.reportText.replace(/\s+/g, ' '));
   const what = counts ? `clients ${counts[1]} added / ${counts[2]} updated, contacts ${counts[3]} added / ${counts[4]} updated` : run.reportText.trim();
@@ -165,6 +190,7 @@ function importRows(label: string, run: ImportRun): string[] {
     single('of which: send the rows to the background', seconds(run.send), '', ''),
     single('of which: dry run (background, rolled back)', seconds(run.dryRun), rate(run.dryRun), ''),
     single(`import ${n(run.rows)} rows ${label}: Import click → report shown`, seconds(run.importRun), rate(run.importRun), ''),
+    single(`import ${label}: CPU time by process, whole run (${seconds(mem.wallSeconds * 1000)} wall)`, cpuText(mem), '', ''),
     single(`import ${label}: peak JS heap, service worker (used / allocated)`, mb(mem.workerHeapMB), mb(mem.workerHeapTotalMB), `n=${mem.samples.worker}`),
     single(`import ${label}: peak JS heap, Options page`, mb(mem.pageHeapMB), '', `n=${mem.samples.page}`),
     single(
@@ -307,7 +333,9 @@ async function searchBench(harness: Harness, clients: number): Promise<string[]>
   // A user starts typing a moment after the list shows (the search index is built in idle time).
   await page.waitForTimeout(1500);
   await installSearchProbe(page);
+  const profiler = PROFILE.has('search') ? await profilePage(harness, page) : null;
   const results = await typeQueries(page, searchQueries(clients), clients);
+  for (const line of (await profiler?.stop()) ?? []) log(line);
   await page.close();
 
   const rows = seededRows(clients);
@@ -329,23 +357,26 @@ async function searchBench(harness: Harness, clients: number): Promise<string[]>
 // ---------------------------------------------------------------------------------------------
 // Backup and restore.
 
-/** Opens #clients, waits for the list (so its load does not overlap), then goes to the Backup tab. */
-async function openBackupTab(page: Page, clients: number): Promise<void> {
+/** Opens #clients afresh, waits for the list (so its load does not overlap what follows), then goes to the Backup tab. */
+async function openBackupTab(harness: Harness, page: Page, clients: number): Promise<void> {
+  await page.goto(`chrome-extension://${harness.extensionId}/options.html#clients`);
   await page.locator(LIST_READY(clients)).waitFor({ timeout: BULK_TIMEOUT });
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Backup', exact: true }).click();
   await page.getByRole('button', { name: 'Download a full backup' }).waitFor();
 }
 
-/** Restores `file`; resolves with ms from the file chosen to the check shown and from the click to the report (or the reload that follows it). */
+/** Restores `file`: ms from the file chosen to the check shown, and from the click to the report. */
 async function restoreThroughOptions(harness: Harness, page: Page, file: string, mode: 'Replace my base' | 'Merge into my base') {
   const sampler = await startMemorySampler(harness, page);
+  const profilers = PROFILE.has('restore') ? [await profileWorker(harness), await profilePage(harness, page)] : [];
   const t0 = Date.now();
   await page.getByLabel('Backup file').setInputFiles(file);
   await page.getByTestId('restore-check').waitFor({ timeout: BULK_TIMEOUT });
   const checked = Date.now();
-  // The page reloads right after showing the report: keep its text before it goes.
+  // The page may reload right after showing the report: keep the time and text before it goes.
   await defineName(page);
   await page.evaluate(() => {
+    sessionStorage.removeItem('bench:restore');
     new MutationObserver(() => {
       const report = document.querySelector('[data-testid=restore-report]');
       if (report && !sessionStorage.getItem('bench:restore')) sessionStorage.setItem('bench:restore', JSON.stringify({ at: Date.now(), text: report.textContent }));
@@ -356,24 +387,27 @@ async function restoreThroughOptions(harness: Harness, page: Page, file: string,
   });
   const clicked = Date.now();
   const reloaded = page.waitForEvent('load', { timeout: BULK_TIMEOUT });
+  const reported = page.getByTestId('restore-report').waitFor({ timeout: BULK_TIMEOUT });
   const failed = page.getByTestId('restore-error').waitFor({ timeout: BULK_TIMEOUT }).then(async () => {
     throw new Error(`${mode} failed: ${await page.getByTestId('restore-error').textContent()}`);
   });
-  failed.catch(() => undefined);
+  for (const p of [reloaded, reported, failed]) p.catch(() => undefined);
   await page.getByRole('button', { name: mode }).click();
-  await Promise.race([reloaded, failed]);
+  await Promise.race([reloaded, reported, failed]);
   const memory = await sampler.stop();
-  const { at, text } = JSON.parse((await page.evaluate(() => sessionStorage.getItem('bench:restore'))) ?? '{"at":NaN,"text":""}') as { at: number; text: string };
-  await page.evaluate(() => sessionStorage.removeItem('bench:restore'));
+  for (const profiler of profilers) for (const line of await profiler.stop()) log(line);
+  const { at, text } = JSON.parse((await page.evaluate(() => sessionStorage.getItem('bench:restore'))) ?? '{"at":null,"text":""}') as { at: number | null; text: string };
   log(`${mode}: ${text}`);
-  return { check: checked - t0, run: at - clicked, text, memory };
+  return { check: checked - t0, run: (at ?? NaN) - clicked, text, memory };
 }
 
 async function backupBench(harness: Harness, clients: number): Promise<string[]> {
   const page = await harness.openOptions('#clients');
   page.on('dialog', (dialog) => void dialog.accept());
-  await openBackupTab(page, clients);
+  page.on('crash', () => log('the Options page crashed'));
+  await openBackupTab(harness, page, clients);
   const sampler = await startMemorySampler(harness, page);
+  const profiler = PROFILE.has('backup') ? await profilePage(harness, page) : null;
   const t0 = Date.now();
   const downloading = page.waitForEvent('download', { timeout: BULK_TIMEOUT });
   await page.getByRole('button', { name: 'Download a full backup' }).click();
@@ -382,13 +416,13 @@ async function backupBench(harness: Harness, clients: number): Promise<string[]>
   const file = await download.path();
   const saved = Date.now();
   const backupMemory = await sampler.stop();
+  for (const line of (await profiler?.stop()) ?? []) log(line);
   const bytes = statSync(file).size;
   log(`backup: ${(bytes / 1024 / 1024).toFixed(1)} MB in ${seconds(started - t0)}`);
 
-  await page.reload();
-  await openBackupTab(page, clients);
+  await openBackupTab(harness, page, clients);
   const replace = await restoreThroughOptions(harness, page, file, 'Replace my base');
-  await openBackupTab(page, clients);
+  await openBackupTab(harness, page, clients);
   const merge = await restoreThroughOptions(harness, page, file, 'Merge into my base');
   await page.close();
 
@@ -396,11 +430,12 @@ async function backupBench(harness: Harness, clients: number): Promise<string[]>
   return [
     single(`backup of ${n(clients)} clients + ${n(clients * PER_CLIENT)} contacts: click → download starts`, seconds(started - t0), `${(bytes / 1024 / 1024).toFixed(1)} MB file`, ''),
     single('backup: click → file saved', seconds(saved - t0), '', ''),
-    single('backup: peak JS heap, Options page (it builds the file)', mb(backupMemory.pageHeapMB), '', `n=${backupMemory.samples.page}`),
+    single('backup: peak JS heap, Options page (it builds the file) / peak RSS, extension process', mb(backupMemory.pageHeapMB), `${mb(backupMemory.rssMB)} sampled, ${mb(backupMemory.hwmMB)} VmHWM`, ''),
     single(`restore, replace: file chosen → check shown`, seconds(replace.check), '', ''),
     single(`restore, replace: click (confirm) → report (${counts(replace.text)} added/updated/kept)`, seconds(replace.run), '', ''),
     single('restore, replace: peak JS heap, service worker / Options page', mb(replace.memory.workerHeapMB), mb(replace.memory.pageHeapMB), ''),
     single('restore, replace: peak RSS, extension process', `${mb(replace.memory.rssMB)} sampled`, `${mb(replace.memory.hwmMB)} VmHWM`, ''),
+    single(`restore, replace: CPU time by process (${seconds(replace.memory.wallSeconds * 1000)} wall)`, cpuText(replace.memory), '', ''),
     single(`restore, merge: file chosen → check shown`, seconds(merge.check), '', ''),
     single(`restore, merge: click → report (${counts(merge.text)} added/updated/kept)`, seconds(merge.run), '', ''),
     single('restore, merge: peak JS heap, service worker / Options page', mb(merge.memory.workerHeapMB), mb(merge.memory.pageHeapMB), ''),

@@ -43,6 +43,15 @@ describe('acceptMessage', () => {
     expect(acceptMessage(settings, { id: 'ext', url: 'chrome-extension://ext/sidebar.html' }, rules).ok).toBe(false);
   });
 
+  it('accepts a framed sidebar only in a tab of one of our sites', () => {
+    const mark = { type: 'sidebarToBackground.markOffer', contextId: 'c1', offer: true };
+    const framed = (tabUrl: string | undefined) => ({ id: 'ext', url: 'chrome-extension://ext/sidebar.html', tab: { id: 4, url: tabUrl } as never, frameId: 3 });
+    expect(acceptMessage(mark, framed('https://mail.google.com/mail/u/0/#inbox'), rules).ok).toBe(true);
+    expect(acceptMessage(mark, framed('https://evil.example/'), rules)).toEqual({ ok: false, error: expect.stringContaining('not on one of ClientDesk') });
+    // No host permission for the tab: its URL is hidden from us, and that is a refusal too.
+    expect(acceptMessage(mark, framed(undefined), rules).ok).toBe(false);
+  });
+
   it('validates field contents, not only shapes', () => {
     const sender = { id: 'ext', url: 'chrome-extension://ext/sidebar.html' };
     const bad = { type: 'pageToBackground.updateClient', clientId: 'c1', patch: { nextContactAt: '31.02.2026' } };

@@ -36,7 +36,14 @@ function senderError(direction: string, sender: Sender, rules: SenderRules): str
   if (!pages) return `unknown direction "${direction}"`;
   if (!url.startsWith(rules.extensionOrigin)) return `${direction} messages must come from an extension page`;
   const path = new URL(url).pathname.replace(/^\//, '');
-  return pages.includes(path) ? null : `${direction} messages are not accepted from ${path}`;
+  if (!pages.includes(path)) return `${direction} messages are not accepted from ${path}`;
+  // sidebar.html is web-accessible on any https site (a 3CX host is not known in advance), so a
+  // framed sidebar speaks only from a tab of one of our sites; its tab URL is visible to us only there.
+  if (path === 'sidebar.html' && sender.tab) {
+    const tabUrl = sender.tab.url ?? '';
+    if (!rules.sitePatterns.some((p) => new MatchPattern(p).includes(tabUrl || 'about:blank'))) return 'the sidebar is not on one of ClientDesk’s sites';
+  }
+  return null;
 }
 
 export function acceptMessage(raw: unknown, sender: Sender, rules: SenderRules): Accepted {

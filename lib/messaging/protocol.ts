@@ -1,19 +1,28 @@
 import { z } from 'zod';
-import { CLIENT_STATUSES, TEMPLATE_KINDS } from '@/lib/domain/types';
-import { isDayKey } from '@/lib/domain/day-key';
-import { callingSettingsError, isBareHostname } from '@/lib/domain/calling-links';
-import { CALL_DIRECTIONS, CALL_OUTCOMES, CALLING_METHODS, COMPLAINT_STATUSES, CONTRACT_STATUSES, OBLIGATION_KINDS } from '@/lib/domain/types';
-import type { ImportRow } from '@/lib/io/import-row';
+import { CALL_DIRECTIONS, CALL_OUTCOMES } from '@/lib/domain/types';
 import type { PageSnapshot, SentMail } from '@/lib/sites/types';
+import {
+  clientPatchSchema,
+  clientStatus,
+  complaintFieldsSchema,
+  contactFieldsSchema,
+  contractFieldsSchema,
+  dayKeyString,
+  email,
+  id,
+  importRowSchema,
+  settingsPatch,
+  templateFields,
+  templateValues,
+  text,
+} from './fields';
+
+export { clientPatchSchema, complaintFieldsSchema, contractFieldsSchema, importRowSchema } from './fields';
 
 // The one protocol file. Every message has a zod schema; names say their direction
 // (contentToBackground, sidebarToBackground, optionsToBackground, backgroundToSidebar).
-// The background parses everything it receives here, in lib/messaging/accept.ts.
-
-const text = (max: number) => z.string().max(max);
-const email = z.string().max(320).regex(/^[^\s@]+@[^\s@]+$/);
-const dayKeyString = z.string().refine(isDayKey, 'expected a date as YYYY-MM-DD');
-const id = z.string().min(1).max(100);
+// The background parses everything it receives here, in lib/messaging/accept.ts. The record
+// fields the messages carry (cards, contracts, settings, import rows…) are in fields.ts.
 
 const correspondent = z.object({
   email: email.nullable(),
@@ -58,166 +67,10 @@ const sentMailSchema = z.object({
   sentAt: z.number().finite(),
 }) satisfies z.ZodType<SentMail>;
 
-const templateFields = z.object({
-  name: text(200).min(1, 'The template needs a name'),
-  subject: text(2000),
-  bodyHtml: text(200_000),
-  kind: z.enum(TEMPLATE_KINDS),
-  countsAsOffer: z.boolean(),
-});
-
-/** Values the user typed for variables a template could not fill. */
-const templateValues = z.record(z.string().max(100), text(5000));
-
-const clientStatus = z.enum(CLIENT_STATUSES);
-const money = z.number().finite().nullable();
-
-/** The card fields a user may edit (the sidebar sends a few, the client page any). Phones come as typed. */
-export const clientPatchSchema = z
-  .object({
-    name: text(300).min(1, 'The company name cannot be empty'),
-    legalName: text(500),
-    taxId: text(50),
-    status: clientStatus,
-    domains: z.array(text(253)).max(50),
-    emails: z.array(email).max(50),
-    phones: z.array(text(100)).max(50),
-    industry: text(300),
-    source: text(300),
-    priceType: text(200),
-    contract: z.object({ paymentTerms: text(500), deferralDays: z.number().int().min(0).max(3650).nullable(), discountPct: z.number().min(0).max(100).nullable(), creditLimit: money }).partial(),
-    receivables: z.object({ amount: money, overdueAmount: money, dueDate: dayKeyString.nullable() }).partial(),
-    reliabilityRating: z.number().int().min(1).max(5).nullable(),
-    reliabilityNote: text(5000),
-    needs: text(20_000),
-    tags: z.array(text(100)).max(100),
-    notes: text(20_000),
-    holidayDate: dayKeyString.nullable(),
-    nextContactAt: dayKeyString.nullable(),
-  })
-  .partial();
-
-/** A contact as the client page edits it; phones come as typed. */
-const contactFieldsSchema = z.object({
-  name: text(300),
-  position: text(300),
-  emails: z.array(email).max(50),
-  phones: z.array(text(100)).max(50),
-  birthday: dayKeyString.nullable(),
-  decisionMaker: z.boolean(),
-});
-
-const phoneNumber = z.object({ raw: text(100), e164: z.string().regex(/^\+\d{4,15}$/), ext: text(20).nullable() });
-const dayOrNull = dayKeyString.nullable();
-/** One checked import row (lib/io/import-row.ts), re-checked here: the importer trusts its shape. */
-export const importRowSchema = z.object({
-  line: z.number().int().min(0),
-  client: z.object({
-    name: text(300),
-    legalName: text(500),
-    taxId: text(50),
-    status: clientStatus.nullable(),
-    domains: z.array(text(253)).max(50),
-    emails: z.array(email).max(50),
-    phones: z.array(phoneNumber).max(50),
-    industry: text(300),
-    source: text(300),
-    priceType: text(200),
-    paymentTerms: text(500),
-    deferralDays: z.number().nullable(),
-    discountPct: z.number().nullable(),
-    creditLimit: money,
-    receivables: money,
-    overdueAmount: money,
-    dueDate: dayOrNull,
-    reliabilityRating: z.number().int().min(1).max(5).nullable(),
-    reliabilityNote: text(5000),
-    needs: text(20_000),
-    tags: z.array(text(100)).max(100),
-    notes: text(20_000),
-    holidayDate: dayOrNull,
-    nextContactAt: dayOrNull,
-  }),
-  contact: z
-    .object({
-      name: text(300),
-      position: text(300),
-      emails: z.array(email).max(50),
-      phones: z.array(phoneNumber).max(50),
-      birthday: dayOrNull,
-      decisionMaker: z.boolean().nullable(),
-    })
-    .nullable(),
-}) satisfies z.ZodType<ImportRow>;
-
 /** Rows and backup text travel to the background in chunks over BULK_PORT (a message is capped at 64 MiB). */
 export const IMPORT_CHUNK_ROWS = 2000;
 export const RESTORE_CHUNK_CHARS = 4_000_000;
 const jobId = z.string().min(1).max(100);
-
-/** How a click on a number places the call; checked as a whole (the method needs its address). */
-const callingSettingsSchema = z
-  .object({ method: z.enum(CALLING_METHODS), threecxUrl: text(500), customUrl: text(2000) })
-  .superRefine((calling, ctx) => {
-    const error = callingSettingsError(calling);
-    if (error) ctx.addIssue({ code: 'custom', message: error });
-  });
-
-/** A 3CX web client's host as the content script's match pattern needs it: no scheme, port or path. */
-const softphoneHost = text(253).trim().toLowerCase().refine(isBareHostname, 'expected a host name such as pbx.example.com (no https://, port or path)');
-
-const settingsPatch = z
-  .object({
-    managerName: text(200),
-    signatureHtml: text(20_000),
-    ownDomains: z.array(text(253)).max(50),
-    defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter region such as RU or DE'),
-    timeZone: text(100),
-    offerCounting: z.enum(['per-organisation', 'per-message']),
-    quotas: z.object({
-      emailOffersPerDay: z.number().int().min(0).max(10_000),
-      phoneOffersPerDay: z.number().int().min(0).max(10_000),
-      callsPerDay: z.number().int().min(0).max(10_000),
-      newContractsPerMonth: z.number().int().min(0).max(10_000),
-      contactEveryDays: z.number().int().min(1).max(3650),
-    }),
-    calling: callingSettingsSchema,
-    softphoneHosts: z.array(softphoneHost).max(50),
-    workCalendar: z.object({
-      workingDays: z.array(z.number().int().min(0).max(6)).max(7),
-      holidays: z.array(dayKeyString).max(400),
-      extraWorkingDays: z.array(dayKeyString).max(400),
-    }),
-    reminderTime: z.string().regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time such as 09:00, or nothing'),
-    greetingMail: z.enum(['gmail', 'outlook']),
-  })
-  .partial();
-
-/** A contract as the card's form sends it (issue 7); new obligations come without an id. */
-export const contractFieldsSchema = z.object({
-  number: text(100),
-  date: dayKeyString.nullable(),
-  amount: z.number().finite().min(0).nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code such as RUB or EUR'),
-  status: z.enum(CONTRACT_STATUSES),
-  /** Omitted: the day it becomes signed. */
-  signedAt: dayKeyString.nullable().optional(),
-  /** Omitted: true when the client has no other signed or fulfilled contract. */
-  firstContract: z.boolean().optional(),
-  obligations: z
-    .array(z.object({ id: id.optional(), kind: z.enum(OBLIGATION_KINDS), title: text(500), dueDate: dayKeyString.nullable(), done: z.boolean() }))
-    .max(100),
-  notes: text(20_000),
-});
-
-/** A complaint as the card's form sends it (issue 7). */
-export const complaintFieldsSchema = z.object({
-  openedAt: dayKeyString,
-  subject: text(500).trim().min(1, 'The complaint needs a subject'),
-  details: text(20_000),
-  status: z.enum(COMPLAINT_STATUSES),
-  resolution: text(20_000),
-});
 
 export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contentToBackground.pageSnapshot'), snapshot: pageSnapshotSchema, emittedAt: z.number() }),

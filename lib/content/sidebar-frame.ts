@@ -18,7 +18,9 @@ html.clientdesk-docked > body {
 
 const SHADOW_CSS = `
 :host { all: initial; }
-.panel { position: fixed; top: 0; right: 0; bottom: 0; width: ${SIDEBAR_WIDTH}px; z-index: 2147483000;
+/* contain: strict — the panel's size is fixed, so the page's own changes never make the browser
+   look into it (issue 3 bench: +7.5–8.9% main-thread time without, +4.9–5.9% with, n=30 each). */
+.panel { position: fixed; top: 0; right: 0; bottom: 0; width: ${SIDEBAR_WIDTH}px; z-index: 2147483000; contain: strict;
   border-left: 1px solid #dadce0; background: #fff; box-shadow: -2px 0 6px rgba(0,0,0,.08); }
 .panel[hidden] { display: none; }
 iframe { border: 0; width: 100%; height: 100%; display: block; }

@@ -17,7 +17,7 @@ import type {
 } from './agenda-types';
 import { CLOSED_CONTRACT_STATUSES } from './agenda-types';
 import { foldText } from './client-list-query';
-import { dayKey, isDayKey } from './day-key';
+import { calendarDay } from './day-key';
 import { formatMoney } from './format';
 import { isContactActivity, NOT_EXPECTED_TO_CONTACT } from './contact-activity';
 import type { Activity, Client } from './types';
@@ -26,6 +26,7 @@ import { addDaysToKey, daysBetween } from './work-calendar';
 export * from './agenda-types';
 export { greetingsFor, nextOccurrence, GREETING_WINDOW_DAYS } from './agenda-greetings';
 export { isContactActivity, NOT_EXPECTED_TO_CONTACT } from './contact-activity';
+export { calendarDay } from './day-key';
 export { agendaSummary, reminderText, type AgendaSummary } from './agenda-summary';
 
 export const DEFAULT_CONTACT_EVERY_DAYS = 30;
@@ -49,14 +50,6 @@ export function lastContactDays(activities: Iterable<ContactActivity>, timeZone:
     if (known === undefined || day > known) latest.set(activity.clientId, day);
   }
   return latest;
-}
-
-/** A stored date as a local day: a day key stays; a timestamp becomes its day in `timeZone`. */
-export function calendarDay(value: string | null, timeZone: string): string | null {
-  if (!value) return null;
-  if (isDayKey(value)) return value;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : dayKey(date, timeZone);
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -139,9 +139,3 @@ export function effectiveOverdue(row: ClientListRow, today: string): number | nu
   }
   return null;
 }
-
-/** `day` (YYYY-MM-DD) moved by `days` calendar days. */
-export function addDays(day: string, days: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
-}

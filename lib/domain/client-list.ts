@@ -4,8 +4,9 @@
 // Performance: 100,000 rows are scanned on every keystroke, so the work per row is a few field
 // comparisons; the query is searched in all haystacks at once (client-list-query.ts), and
 // everything that depends only on the filter (the cut-off days, the sets) is computed once per call.
-import { dayKey, isDayKey } from './day-key';
-import { addDays, type ClientFilter, type ClientListRow } from './client-list-model';
+import { calendarDay } from './day-key';
+import { type ClientFilter, type ClientListRow } from './client-list-model';
+import { addDaysToKey } from './work-calendar';
 import { compileQuery, digitsOf, foldText, matchRows } from './client-list-query';
 import { NAME_COLLATOR } from './client-list-sort';
 import { CLIENT_STATUSES, type Client, type ClientStatus, type Contact, type PhoneNumber } from './types';
@@ -14,22 +15,6 @@ export * from './client-list-model';
 export { compileQuery, haystackMatches, matchesQuery, matchRows, prepareSearch, type CompiledQuery } from './client-list-query';
 export { NAME_COLLATOR, sortClients } from './client-list-sort';
 export * from './client-list-saved';
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** The calendar day of a stored date: a day key stays as it is; a timestamp becomes its day in
- *  `timeZone` (the browser's when empty). Unreadable values count as none. */
-function calendarDay(value: string | null, timeZone: string): string | null {
-  if (!value) return null;
-  if (isDayKey(value)) return value;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return null;
-  // Local getters are far cheaper than Intl, and this runs once per client on every load.
-  if (!timeZone) return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
-  return dayKey(date, timeZone);
-}
 
 function addPhones(parts: string[], phones: readonly PhoneNumber[]): void {
   for (const phone of phones) {
@@ -93,7 +78,7 @@ function compileConditions(filter: ClientFilter, today: string): ((row: ClientLi
   const tags = filter.tags.length > 0 ? new Set(filter.tags) : null;
   const priceTypes = filter.priceTypes.length > 0 ? new Set(filter.priceTypes) : null;
   // Last contact on this day or before = N or more days ago.
-  const contactedBy = filter.notContactedDays === null ? null : addDays(today, -filter.notContactedDays);
+  const contactedBy = filter.notContactedDays === null ? null : addDaysToKey(today, -filter.notContactedDays);
   const { nextContactDue, receivablesOverdue, vipOnly } = filter;
   if (!tags && !priceTypes && contactedBy === null && !nextContactDue && !receivablesOverdue && !vipOnly) return null;
 

@@ -53,3 +53,19 @@ export function nextDayStart(now: Date, timeZone?: string): Date {
   }
   return new Date(high);
 }
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * A stored date as a local calendar day: a day key stays as it is; a timestamp becomes its day in
+ * `timeZone` (the browser's when empty). Unreadable values count as none.
+ */
+export function calendarDay(value: string | null, timeZone: string): string | null {
+  if (!value) return null;
+  if (isDayKey(value)) return value;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  // Local getters are far cheaper than Intl: the client list runs this once per client on every load.
+  if (!timeZone) return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
+  return dayKey(date, timeZone);
+}

@@ -1,3 +1,4 @@
+import { dayKey } from '@/lib/domain/day-key';
 import { DEFAULT_QUOTAS, type Settings } from '@/lib/domain/types';
 import { defaultTemplates } from '@/lib/domain/template-seeds';
 import { newId, type ClientDeskDb } from './database';
@@ -21,6 +22,7 @@ export function defaultSettings(): Settings {
     reminderTime: '09:00',
     greetingMail: 'gmail',
     submittedReports: [],
+    startedOn: '',
   };
 }
 
@@ -32,7 +34,7 @@ export async function getSettings(db: ClientDeskDb): Promise<Settings> {
   return db.transaction('rw', db.settings, db.templates, async () => {
     const row = await db.settings.get(SETTINGS_KEY);
     if (row) return { ...defaultSettings(), ...(row.value as Partial<Settings>) } as Settings;
-    const settings = defaultSettings();
+    const settings = { ...defaultSettings(), startedOn: dayKey(new Date()) };
     await db.settings.put({ key: SETTINGS_KEY, value: settings });
     await db.templates.bulkAdd(defaultTemplates(settings.managerId));
     return settings;

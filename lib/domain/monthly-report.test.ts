@@ -190,4 +190,16 @@ describe('reportDue', () => {
     expect(reportDue('2026-04-04', ['2026-03'])).toMatchObject({ due: false, overdue: false });
     expect(reportDue('2026-01-02', [])).toMatchObject({ month: '2025-12', dueDay: '2026-01-03' });
   });
+
+  it('is not asked of a month that ended before ClientDesk first ran', () => {
+    // Installed on 20 April: no March report in April; the April report is due in May.
+    expect(reportDue('2026-04-21', [], '2026-04-20')).toMatchObject({ month: '2026-03', due: false, overdue: false });
+    expect(reportDue('2026-05-04', [], '2026-04-20')).toMatchObject({ month: '2026-04', due: true, overdue: true });
+    // Installed on the 1st: that day belongs to the new month, the old month had no ClientDesk.
+    expect(reportDue('2026-05-01', [], '2026-05-01')).toMatchObject({ due: false });
+    // Installed on the last day of the month: that month counts.
+    expect(reportDue('2026-05-01', [], '2026-04-30')).toMatchObject({ month: '2026-04', due: true });
+    // Settings from before the day was kept: every month, as before.
+    expect(reportDue('2026-05-04', [], '')).toMatchObject({ due: true, overdue: true });
+  });
 });

@@ -186,11 +186,16 @@ export interface ReportDue {
   overdue: boolean;
 }
 
-/** The previous month's report is due from the 1st until it is marked submitted; late after the 3rd. */
-export function reportDue(today: string, submittedMonths: readonly string[]): ReportDue {
+/**
+ * The previous month's report is due from the 1st until it is marked submitted; late after the 3rd.
+ * Not for a month that ended before ClientDesk first ran (`startedOn`, '' = unknown): a user who
+ * installs it today has no report of last month to make here.
+ */
+export function reportDue(today: string, submittedMonths: readonly string[], startedOn = ''): ReportDue {
   const thisMonth = today.slice(0, 7);
   const month = previousMonth(thisMonth);
   const dueDay = `${thisMonth}-03`;
-  const due = !submittedMonths.includes(month);
+  const usedThatMonth = startedOn === '' || startedOn < `${thisMonth}-01`;
+  const due = usedThatMonth && !submittedMonths.includes(month);
   return { month, dueDay, due, overdue: due && today > dueDay };
 }

@@ -230,6 +230,9 @@ export interface Settings {
   greetingMail: 'gmail' | 'outlook';
   /** Months (YYYY-MM) whose performance report the user marked as submitted. */
   submittedReports: string[];
+  /** The local day ClientDesk first ran (YYYY-MM-DD): no report is asked for the months before it.
+   *  '' in settings made before it was kept (those users get every reminder, as before). */
+  startedOn: string;
 }
 
 export const CALLING_METHODS = ['tel', 'google-voice', '3cx', 'custom'] as const;

@@ -11,6 +11,7 @@ let harness: Harness;
 beforeAll(async () => (harness = await launchExtension()));
 afterAll(async () => harness?.close());
 
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 declare global {
   interface Window {
     __opened?: string[];
@@ -101,6 +102,39 @@ describe('Today', () => {
     expect(url.searchParams.get('body')).not.toContain('<');
     expect(url.searchParams.get('body')).not.toContain('{{');
     await page.close();
+  });
+});
+
+describe('the report reminder', () => {
+  it('does not ask a new user for a report of the month before they installed ClientDesk', async () => {
+    const popup = await harness.context.newPage();
+    await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+    await popup.getByRole('region', { name: 'Your day' }).waitFor();
+    const askDue = () => popup.evaluate(() => chrome.runtime.sendMessage({ type: 'pageToBackground.getReportDue' }));
+    expect(await askDue()).toMatchObject({ ok: true, data: { due: false } });
+    expect(await popup.getByTestId('report-due').count()).toBe(0);
+
+    // The same user a while later: ClientDesk first ran in an earlier month, so last month's report is due.
+    await popup.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open('clientdesk');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      await new Promise<void>((ok, fail) => {
+        const tx = db.transaction('settings', 'readwrite');
+        const req = tx.objectStore('settings').get('settings');
+        req.onsuccess = () => tx.objectStore('settings').put({ ...req.result, value: { ...req.result.value, startedOn: '2020-01-15' } });
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+    });
+    // The service worker keeps the settings in memory: a new one reads them again.
+    await harness.stopServiceWorker();
+    await popup.reload();
+    await expect.poll(() => popup.getByTestId('report-due').textContent()).toMatch(/performance report is (overdue|due on)/);
+    await popup.close();
   });
 });
 

@@ -44,7 +44,7 @@ export const agendaHandlers: Pick<
 
   async 'pageToBackground.getReportDue'(_message, ctx) {
     const settings = await ctx.settings();
-    return reportDue(dayKey(new Date(), settings.timeZone), settings.submittedReports);
+    return reportDue(dayKey(new Date(), settings.timeZone), settings.submittedReports, settings.startedOn);
   },
 
   async 'optionsToBackground.getMonthlyReport'(message, ctx) {

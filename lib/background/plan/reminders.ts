@@ -38,7 +38,7 @@ export async function scheduleReminder(settings: Settings, now = new Date()): Pr
 
 export async function showReminder(db: ClientDeskDb, settings: Settings, now = new Date()): Promise<void> {
   const agenda = await loadAgenda(db, settings, now);
-  const due = reportDue(dayKey(now, settings.timeZone), settings.submittedReports);
+  const due = reportDue(dayKey(now, settings.timeZone), settings.submittedReports, settings.startedOn);
   const lines = [reminderText(agenda), due.due ? `The ${due.month} performance report is ${due.overdue ? 'overdue' : `due on ${due.dueDay}`}.` : ''];
   await browser.notifications.create(NOTIFICATION_ID, {
     type: 'basic',

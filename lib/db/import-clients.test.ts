@@ -102,6 +102,29 @@ describe.each(['by-key', 'whole-base'] as const)('reading the base %s', (lookup)
       expect(await db.contacts.count()).toBe(1);
     });
 
+    it('tells namesakes on different cards apart, across chunks, and a dry run counts the same', async () => {
+      const db = freshDb();
+      // Three namesakes already in the base, each on a card of their own.
+      await run(db, [1, 2, 3].map((n) => importRow(n, { name: `Old ${n}` }, { name: 'Ivan Petrov' })), settings);
+      // 1,200 new cards each with an Ivan Petrov, then (two chunks later) a phone for the one at Company 5
+      // and a position for the one at Old 2.
+      const rows = [
+        ...Array.from({ length: 1200 }, (_, i) => importRow(i + 2, { name: `Company ${i}` }, { name: 'Ivan Petrov' })),
+        importRow(1202, { name: 'Company 5' }, { name: 'ivan petrov', phones: [e164('+79161234567')] }),
+        importRow(1203, { name: 'Old 2' }, { name: 'Ivan Petrov', position: 'Buyer' }),
+      ];
+      const before = await snapshot(db);
+      const preview = await run(db, rows, settings, { dryRun: true });
+      expect(await snapshot(db)).toEqual(before);
+      expect(preview).toEqual({ clientsAdded: 1200, clientsUpdated: 0, contactsAdded: 1200, contactsUpdated: 1, unchanged: 0 });
+      expect(await run(db, rows, settings)).toEqual(preview);
+      const company5 = await db.clients.where('name').equals('Company 5').first();
+      expect(await db.contacts.where('clientId').equals(company5!.id).toArray()).toMatchObject([{ phoneE164s: ['+79161234567'] }]);
+      const old2 = await db.clients.where('name').equals('Old 2').first();
+      expect(await db.contacts.where('clientId').equals(old2!.id).toArray()).toMatchObject([{ position: 'Buyer' }]);
+      expect(await db.contacts.count()).toBe(1203);
+    });
+
     it('merges rows of the same file with each other, in order', async () => {
       const db = freshDb();
       const counts = await run(

@@ -8,7 +8,10 @@ import { laterThan } from './records';
 
 // Applies checked import rows (lib/io/import-row.ts) in ONE transaction: a cancelled or failed
 // import (a full disk, a bad value) leaves the base exactly as it was. The preview (dryRun) runs
-// the very same code and rolls back, so its counts are what the real import will do.
+// the very same matching in a read-only transaction and writes nothing: the import index keeps
+// every record it read or changed in memory and later rows match against that, never against
+// what was written, so the preview's counts are what the real import will do (the base has no
+// unique index a write could trip on). Skipping the writes halves the time of a check.
 
 export interface ImportCounts {
   clientsAdded: number;
@@ -20,7 +23,7 @@ export interface ImportCounts {
 }
 
 export interface ImportOptions {
-  /** Count what would happen, then roll everything back. */
+  /** Count what would happen, writing nothing. */
   dryRun?: boolean;
   /** Aborting rolls the import back; applyImport then rejects with an ImportCancelledError. */
   signal?: AbortSignal;
@@ -40,7 +43,6 @@ export class ImportCancelledError extends Error {
 
 // Thrown inside the transaction to roll it back, then translated: Dexie would wrap an error
 // named 'AbortError' in its own, with a longer message.
-class DryRunRollback extends Error {}
 class Cancelled extends Error {}
 
 const CHUNK_ROWS = 500;
@@ -51,7 +53,7 @@ const RECORDS_PER_ROW_FOR_WHOLE_BASE = 40;
 export async function applyImport(db: ClientDeskDb, rows: readonly ImportRow[], settings: Settings, options: ImportOptions = {}): Promise<ImportCounts> {
   const tally = new Tally();
   try {
-    await db.transaction('rw', db.clients, db.contacts, async () => {
+    await db.transaction(options.dryRun ? 'r' : 'rw', db.clients, db.contacts, async () => {
       const keys = rows.map((row) => lookupKeys(row, settings));
       const index = new ImportIndex(db, keySets(keys));
       if (await readsWholeBase(db, rows.length, options.lookup ?? 'auto')) await index.readWholeBase();
@@ -61,15 +63,13 @@ export async function applyImport(db: ClientDeskDb, rows: readonly ImportRow[], 
         const end = Math.min(rows.length, start + CHUNK_ROWS);
         await index.prefetch(keys.slice(start, end));
         for (let i = start; i < end; i++) importer.apply(rows[i]!, keys[i]!);
-        await index.flush();
+        if (!options.dryRun) await index.flush();
         options.onProgress?.(end, rows.length);
       }
       throwIfCancelled(options.signal);
-      if (options.dryRun) throw new DryRunRollback();
     });
   } catch (error) {
-    if (error instanceof Cancelled) throw new ImportCancelledError();
-    if (!(error instanceof DryRunRollback)) throw error;
+    throw error instanceof Cancelled ? new ImportCancelledError() : error;
   }
   return tally.counts();
 }
@@ -140,7 +140,7 @@ class RowImporter {
 
   private applyContact(fields: NonNullable<ImportRow['contact']>, keys: LookupKeys, matchedContact: Contact | undefined, client: Client): boolean {
     // Last resort: a person of the same name on the same card.
-    const contact = matchedContact ?? this.index.findContact('contactName', keys.contactName, (c) => c.clientId === client.id);
+    const contact = matchedContact ?? this.index.findContactOnCard(client.id, keys.contactName);
     if (contact) return this.saveIfChanged(contact, applyRowToContact(contact, fields), 'contact') !== undefined;
     const created = newContactFromRow(client.id, fields, this.settings.managerId);
     this.index.saveContact(created);

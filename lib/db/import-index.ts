@@ -53,11 +53,17 @@ async function scanPages<T extends { id: string }>(pageAfter: (id: string) => Pr
   }
 }
 
+const cardAndName = (clientId: string, name: string) => `${clientId}\u0000${name}`;
+
 export class ImportIndex {
   private readonly clients = new Map<string, Client>();
   private readonly contacts = new Map<string, Contact>();
-  /** Per kind: key → ids of the alive records that have it, in the order they became known. */
-  private readonly ids = Object.fromEntries(Object.keys(INDEX_OF).map((kind) => [kind, new Map<string, string[]>()])) as Record<LookupKind, Map<string, string[]>>;
+  /** Per kind: key → ids of the alive records that have it, in the order they became known. Sets, not
+   *  arrays: a name shared by thousands of contacts must not make each link and unlink scan them all. */
+  private readonly ids = Object.fromEntries(Object.keys(INDEX_OF).map((kind) => [kind, new Map<string, Set<string>>()])) as Record<LookupKind, Map<string, Set<string>>>;
+  /** Card id + lower-case name → ids of its contacts of that name: "same name on the same card" without
+   *  visiting every namesake in the base. */
+  private readonly contactsByCardAndName = new Map<string, Set<string>>();
   private readonly read = new Set<string>();
   private wholeBaseRead = false;
   private readonly dirtyClients = new Set<string>();
@@ -116,6 +122,17 @@ export class ImportIndex {
     return this.first(kind, keys, this.contacts, where);
   }
 
+  /** The first contact on card `clientId` named one of `names` (lower case). */
+  findContactOnCard(clientId: string, names: readonly string[]): Contact | undefined {
+    for (const name of names) {
+      for (const id of this.contactsByCardAndName.get(cardAndName(clientId, name)) ?? []) {
+        const contact = this.contacts.get(id);
+        if (contact) return contact;
+      }
+    }
+    return undefined;
+  }
+
   private first<T>(kind: LookupKind, keys: readonly string[], records: Map<string, T>, where: (r: T) => boolean = () => true): T | undefined {
     for (const key of keys) {
       for (const id of this.ids[kind].get(key) ?? []) {
@@ -137,9 +154,13 @@ export class ImportIndex {
 
   saveContact(next: Contact): void {
     const previous = this.contacts.get(next.id);
-    if (previous) this.unlink(contactKeys(previous), next.id);
+    if (previous) {
+      this.unlink(contactKeys(previous), next.id);
+      this.contactsByCardAndName.get(cardAndName(previous.clientId, previous.name.toLowerCase()))?.delete(next.id);
+    }
     this.contacts.set(next.id, next);
     this.link(contactKeys(next), next.id);
+    this.linkToCard(next);
     this.dirtyContacts.add(next.id);
   }
 
@@ -166,7 +187,17 @@ export class ImportIndex {
   private adoptContact(contact: Contact): boolean {
     if (contact.deletedAt || this.contacts.has(contact.id) || !this.link(contactKeys(contact), contact.id)) return false;
     this.contacts.set(contact.id, contact);
+    this.linkToCard(contact);
     return true;
+  }
+
+  private linkToCard(contact: Contact): void {
+    const name = contact.name.toLowerCase();
+    if (!name || !this.needed.contactName.has(name)) return;
+    const key = cardAndName(contact.clientId, name);
+    const ids = this.contactsByCardAndName.get(key);
+    if (ids) ids.add(contact.id);
+    else this.contactsByCardAndName.set(key, new Set([contact.id]));
   }
 
   /** Indexes the keys the file looks for; false when the record has none of them. */
@@ -176,8 +207,8 @@ export class ImportIndex {
       for (const key of values) {
         if (!this.needed[kind].has(key)) continue;
         const ids = this.ids[kind].get(key);
-        if (!ids) this.ids[kind].set(key, [id]);
-        else if (!ids.includes(id)) ids.push(id);
+        if (ids) ids.add(id);
+        else this.ids[kind].set(key, new Set([id]));
         linked = true;
       }
     }
@@ -186,10 +217,7 @@ export class ImportIndex {
 
   private unlink(keys: [LookupKind, readonly string[]][], id: string): void {
     for (const [kind, values] of keys) {
-      for (const key of values) {
-        const ids = this.ids[kind].get(key);
-        if (ids?.includes(id)) this.ids[kind].set(key, ids.filter((other) => other !== id));
-      }
+      for (const key of values) this.ids[kind].get(key)?.delete(id);
     }
   }
 }

@@ -57,7 +57,8 @@ export function OptionsApp() {
     void sendToBackground<Settings>({ type: 'optionsToBackground.getSettings' }).then(setSettings);
     void loadSavedFilters().then(setSavedFilters);
   }, []);
-  const base = useClientBase(settings?.timeZone ?? '');
+  // Read once the settings are known: the rows' days depend on the zone (reading twice costs 4 s at 100,000).
+  const base = useClientBase(settings?.timeZone ?? '', settings !== null && (route.page === 'clients' || route.page === 'client'));
   const saveFilters = useCallback((next: SavedFilter[]) => {
     setSavedFilters(next);
     void storeSavedFilters(next);

@@ -5,8 +5,9 @@ import { toListRow, type ClientListRow } from '@/lib/domain/client-list';
 import type { Client, Contact } from '@/lib/domain/types';
 
 // The whole client base in memory for the Options list (100,000 clients are a few tens of MB): read
-// once, then kept current by reading only what changed since (the `updatedAt` index), when the page
-// comes back into view, every few seconds while it is visible, and after its own writes.
+// once the list or a client page is first shown (not for Today, Import or Settings: 4 s at 100,000
+// clients), then kept current by reading only what changed since (the `updatedAt` index), when the
+// page comes back into view, every few seconds while the list is shown, and after its own writes.
 
 const REFRESH_MS = 4000;
 
@@ -27,11 +28,14 @@ interface Store {
   contactOwner: Map<string, string>;
   rows: Map<string, ClientListRow>;
   maxUpdatedAt: string;
+  /** The zone the rows' days were computed in. */
+  timeZone: string;
 }
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
-export function useClientBase(timeZone: string): ClientBase {
+/** `wanted`: a page that shows the base is open; until then nothing is read. */
+export function useClientBase(timeZone: string, wanted: boolean): ClientBase {
   const store = useRef<Store | null>(null);
   const [view, setView] = useState<Omit<ClientBase, 'refresh' | 'reloadAll'>>({ loading: true, rows: [], clients: new Map(), contactsByClient: new Map() });
   const busy = useRef<Promise<void> | null>(null);
@@ -43,7 +47,7 @@ export function useClientBase(timeZone: string): ClientBase {
 
   const loadAll = useCallback(async () => {
     const { clients, contactsByClient } = await loadClientList(getDb());
-    const s: Store = { clients: new Map(), contactsByClient, contactOwner: new Map(), rows: new Map(), maxUpdatedAt: '' };
+    const s: Store = { clients: new Map(), contactsByClient, contactOwner: new Map(), rows: new Map(), maxUpdatedAt: '', timeZone };
     for (const client of clients) {
       s.clients.set(client.id, client);
       s.maxUpdatedAt = later(s.maxUpdatedAt, client.updatedAt);
@@ -60,7 +64,8 @@ export function useClientBase(timeZone: string): ClientBase {
 
   const applyChanges = useCallback(async () => {
     const s = store.current;
-    if (!s) return loadAll();
+    // Not read yet: read it all when a page wants it; a write elsewhere before then changes nothing.
+    if (!s || s.timeZone !== timeZone) return wanted ? loadAll() : undefined;
     const changes = await loadClientsChangedSince(getDb(), s.maxUpdatedAt);
     if (changes.clients.length === 0 && changes.contacts.length === 0) return;
     const affected = new Set<string>();
@@ -93,7 +98,7 @@ export function useClientBase(timeZone: string): ClientBase {
       else s.rows.delete(id);
     }
     publish();
-  }, [loadAll, publish, timeZone]);
+  }, [loadAll, publish, timeZone, wanted]);
 
   /** One read at a time: a refresh asked for during another waits for it, then runs. */
   const refresh = useCallback(async () => {
@@ -109,7 +114,7 @@ export function useClientBase(timeZone: string): ClientBase {
   }, [refresh]);
 
   useEffect(() => {
-    store.current = null;
+    if (!wanted) return;
     void refresh();
     const onVisible = () => document.visibilityState === 'visible' && void refresh();
     const timer = setInterval(() => document.visibilityState === 'visible' && void refresh(), REFRESH_MS);
@@ -120,7 +125,7 @@ export function useClientBase(timeZone: string): ClientBase {
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('focus', onVisible);
     };
-  }, [refresh]);
+  }, [refresh, wanted]);
 
   return { ...view, refresh, reloadAll };
 }

@@ -34,19 +34,75 @@ const MUTATE = `new Promise((done) => {
   step();
 })`;
 
-/** Runs the mutations in 100 tasks of 20 (as a busy page would) and returns the main-thread ms spent. */
-export async function mutationTaskMs(context: BrowserContext, page: Page): Promise<number> {
+/**
+ * `settleMs` after `page` is ready, runs the mutations `batches` times, `pauseMs` apart (long enough for
+ * the content script's page watcher to count the page as quiet again, so every batch meets it as the
+ * first one did), and returns the main-thread ms each batch spent.
+ */
+export async function mutationBatchesMs(context: BrowserContext, page: Page, settleMs: number, batches: number, pauseMs: number): Promise<number[]> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const taskMs = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
   };
-  // Let the page and the content script settle first.
-  await page.waitForTimeout(500);
-  const before = await taskMs();
-  await page.evaluate(MUTATE);
-  const after = await taskMs();
+  await page.waitForTimeout(settleMs);
+  const spent: number[] = [];
+  for (let batch = 0; batch < batches; batch++) {
+    if (batch > 0) await page.waitForTimeout(pauseMs);
+    const before = await taskMs();
+    await page.evaluate(MUTATE);
+    spent.push((await taskMs()) - before);
+  }
   await cdp.detach();
-  return after - before;
+  return spent;
+}
+
+/** A CPU profile's samples, each with the time it stands for and the script URLs on its stack. */
+interface Profile {
+  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Sampled ms whose stack holds a frame of a script under `urlPrefix` (its own code and the DOM calls it makes). */
+export function msUnder(profile: Profile, urlPrefix: string): number {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const url = new Map(profile.nodes.map((n) => [n.id, n.callFrame.url]));
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const up = parent.get(id);
+    const result = (url.get(id) ?? '').startsWith(urlPrefix) || (up !== undefined && isOurs(up));
+    ours.set(id, result);
+    return result;
+  };
+  let us = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    if (isOurs(id)) us += profile.timeDeltas?.[i] ?? 0;
+  });
+  return us / 1000;
+}
+
+/**
+ * Like mutationBatchesMs, with the CPU profiler on: per batch, the main-thread ms spent in the
+ * extension's content scripts (sampled every 50 µs), the rest of the page's time not counted.
+ */
+export async function contentScriptBatchesMs(context: BrowserContext, page: Page, extensionId: string, settleMs: number, batches: number, pauseMs: number): Promise<number[]> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await page.waitForTimeout(settleMs);
+  const spent: number[] = [];
+  for (let batch = 0; batch < batches; batch++) {
+    if (batch > 0) await page.waitForTimeout(pauseMs);
+    await cdp.send('Profiler.start');
+    await page.evaluate(MUTATE);
+    const { profile } = await cdp.send('Profiler.stop');
+    spent.push(msUnder(profile, `chrome-extension://${extensionId}/content-scripts/`));
+  }
+  await cdp.detach();
+  return spent;
 }

@@ -188,7 +188,7 @@ function importRows(label: string, run: ImportRun): string[] {
     single('of which: read + map the file (page)', seconds(run.readFile), '', ''),
     single('of which: check the rows (page)', seconds(run.checkRows), '', ''),
     single('of which: send the rows to the background', seconds(run.send), '', ''),
-    single('of which: dry run (background, rolled back)', seconds(run.dryRun), rate(run.dryRun), ''),
+    single('of which: dry run (background, read-only)', seconds(run.dryRun), rate(run.dryRun), ''),
     single(`import ${n(run.rows)} rows ${label}: Import click → report shown`, seconds(run.importRun), rate(run.importRun), ''),
     single(`import ${label}: CPU time by process, whole run (${seconds(mem.wallSeconds * 1000)} wall)`, cpuText(mem), '', ''),
     single(`import ${label}: peak JS heap, service worker (used / allocated)`, mb(mem.workerHeapMB), mb(mem.workerHeapTotalMB), `n=${mem.samples.worker}`),

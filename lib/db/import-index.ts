@@ -55,15 +55,42 @@ async function scanPages<T extends { id: string }>(pageAfter: (id: string) => Pr
 
 const cardAndName = (clientId: string, name: string) => `${clientId}\u0000${name}`;
 
+/**
+ * Key → ids in the order they became known. Most keys belong to one record: those keep the bare id
+ * (a Set per key would add ~150 MB at 100,000 rows into a base of 100,000); a key shared by many
+ * (a name thousands of contacts bear) gets a Set, so adding and removing never scan the others.
+ */
+class IdsByKey {
+  private readonly map = new Map<string, string | Set<string>>();
+
+  add(key: string, id: string): void {
+    const ids = this.map.get(key);
+    if (ids === undefined) this.map.set(key, id);
+    else if (typeof ids === 'string') {
+      if (ids !== id) this.map.set(key, new Set([ids, id]));
+    } else ids.add(id);
+  }
+
+  delete(key: string, id: string): void {
+    const ids = this.map.get(key);
+    if (ids === id) this.map.delete(key);
+    else if (typeof ids === 'object') ids.delete(id);
+  }
+
+  get(key: string): Iterable<string> {
+    const ids = this.map.get(key);
+    return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
+  }
+}
+
 export class ImportIndex {
   private readonly clients = new Map<string, Client>();
   private readonly contacts = new Map<string, Contact>();
-  /** Per kind: key → ids of the alive records that have it, in the order they became known. Sets, not
-   *  arrays: a name shared by thousands of contacts must not make each link and unlink scan them all. */
-  private readonly ids = Object.fromEntries(Object.keys(INDEX_OF).map((kind) => [kind, new Map<string, Set<string>>()])) as Record<LookupKind, Map<string, Set<string>>>;
+  /** Per kind: key → ids of the alive records that have it, in the order they became known. */
+  private readonly ids = Object.fromEntries(Object.keys(INDEX_OF).map((kind) => [kind, new IdsByKey()])) as Record<LookupKind, IdsByKey>;
   /** Card id + lower-case name → ids of its contacts of that name: "same name on the same card" without
    *  visiting every namesake in the base. */
-  private readonly contactsByCardAndName = new Map<string, Set<string>>();
+  private readonly contactsByCardAndName = new IdsByKey();
   private readonly read = new Set<string>();
   private wholeBaseRead = false;
   private readonly dirtyClients = new Set<string>();
@@ -125,7 +152,7 @@ export class ImportIndex {
   /** The first contact on card `clientId` named one of `names` (lower case). */
   findContactOnCard(clientId: string, names: readonly string[]): Contact | undefined {
     for (const name of names) {
-      for (const id of this.contactsByCardAndName.get(cardAndName(clientId, name)) ?? []) {
+      for (const id of this.contactsByCardAndName.get(cardAndName(clientId, name))) {
         const contact = this.contacts.get(id);
         if (contact) return contact;
       }
@@ -135,7 +162,7 @@ export class ImportIndex {
 
   private first<T>(kind: LookupKind, keys: readonly string[], records: Map<string, T>, where: (r: T) => boolean = () => true): T | undefined {
     for (const key of keys) {
-      for (const id of this.ids[kind].get(key) ?? []) {
+      for (const id of this.ids[kind].get(key)) {
         const record = records.get(id);
         if (record && where(record)) return record;
       }
@@ -156,7 +183,7 @@ export class ImportIndex {
     const previous = this.contacts.get(next.id);
     if (previous) {
       this.unlink(contactKeys(previous), next.id);
-      this.contactsByCardAndName.get(cardAndName(previous.clientId, previous.name.toLowerCase()))?.delete(next.id);
+      this.contactsByCardAndName.delete(cardAndName(previous.clientId, previous.name.toLowerCase()), next.id);
     }
     this.contacts.set(next.id, next);
     this.link(contactKeys(next), next.id);
@@ -194,10 +221,7 @@ export class ImportIndex {
   private linkToCard(contact: Contact): void {
     const name = contact.name.toLowerCase();
     if (!name || !this.needed.contactName.has(name)) return;
-    const key = cardAndName(contact.clientId, name);
-    const ids = this.contactsByCardAndName.get(key);
-    if (ids) ids.add(contact.id);
-    else this.contactsByCardAndName.set(key, new Set([contact.id]));
+    this.contactsByCardAndName.add(cardAndName(contact.clientId, name), contact.id);
   }
 
   /** Indexes the keys the file looks for; false when the record has none of them. */
@@ -206,9 +230,7 @@ export class ImportIndex {
     for (const [kind, values] of keys) {
       for (const key of values) {
         if (!this.needed[kind].has(key)) continue;
-        const ids = this.ids[kind].get(key);
-        if (ids) ids.add(id);
-        else this.ids[kind].set(key, new Set([id]));
+        this.ids[kind].add(key, id);
         linked = true;
       }
     }
@@ -217,7 +239,7 @@ export class ImportIndex {
 
   private unlink(keys: [LookupKind, readonly string[]][], id: string): void {
     for (const [kind, values] of keys) {
-      for (const key of values) this.ids[kind].get(key)?.delete(id);
+      for (const key of values) this.ids[kind].delete(key, id);
     }
   }
 }

@@ -196,7 +196,7 @@ describe('contracts and the monthly report', () => {
     await popup.close();
   });
 
-  it('the report of a seeded month shows the expected totals, and its Excel export has the same numbers', async () => {
+  it('the report of a seeded month shows the expected totals, its Excel export has the same numbers, and it prints alone', async () => {
     const page = await harness.openOptions('#report');
     const offerId = crypto.randomUUID();
     await seedActivities(page, [
@@ -234,6 +234,17 @@ describe('contracts and the monthly report', () => {
     expect(total[header.indexOf('Calls')]).toBe(4);
     expect(total[header.indexOf('Phone offers')]).toBe(2);
     expect(total[header.indexOf('E-mail offers')]).toBe(3);
+
+    // Print (Print → Save as PDF): only the report, without the workspace's tabs and the page's buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Workspace' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Export Excel' }).isVisible()).toBe(false);
+    expect(await page.getByLabel('Month', { exact: true }).isVisible()).toBe(false);
+    expect(await totals.isVisible()).toBe(true);
+    expect(await page.locator('tr[data-day="2026-03-02"]').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
     await page.close();
   });
 });

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCsv, importFile, launchExtension, SEED_CSV, type Harness } from './harness';
 
 // Options as a workspace (issue 5): the welcome page on install, the client list (search, filters),
 // the client page saved as you go (and never silently over another page's edit), merging
 // duplicates, export → re-import, backup → restore.
 
+// A fresh browser profile for every test: each passes alone and in any order (the suite is shuffled).
 let harness: Harness;
-beforeAll(async () => (harness = await launchExtension({ keepWelcome: true })));
-afterAll(async () => harness?.close());
+beforeEach(async () => (harness = await launchExtension({ keepWelcome: true })));
+afterEach(async () => harness?.close());
 
 const DUPLICATE_CSV = ['company,contact,email,phone,status,tax_id', 'Rosstal Group,Pavel Orlov,pavel@rosstal-group.ru,+7 495 222-33-44,prospect,7701234567'].join('\n');
 
@@ -73,7 +74,7 @@ describe('first run', () => {
 });
 
 describe('the client list and the client page', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await importCsv(harness, SEED_CSV);
     await importFile(harness, 'duplicate.csv', DUPLICATE_CSV);
   });

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { read, utils } from '@e965/xlsx';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCsv, launchExtension, type Harness } from './harness';
 
 // The manager's plan (issue 7): Today lists a client not contacted for 31 days until a call is
 // logged; a birthday greeting opens a filled compose link; the daily reminder is an alarm.
 
+// A fresh browser profile for every test: each passes alone and in any order (the suite is shuffled).
 let harness: Harness;
-beforeAll(async () => (harness = await launchExtension()));
-afterAll(async () => harness?.close());
+beforeEach(async () => (harness = await launchExtension()));
+afterEach(async () => harness?.close());
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 declare global {
@@ -23,6 +24,17 @@ const inDays = (n: number) => {
   d.setDate(d.getDate() + n);
   return `${1984}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
+
+/** The two clients the Today and report tests work with. */
+const importPlanClients = () =>
+  importCsv(
+    harness,
+    [
+      'company,contact,email,phone,status,birthday',
+      `Polar Foods,Erik Lund,erik@polarfoods.example,+47 22 12 34 56,active,${inDays(2)}`,
+      'Baltic Port,Anna Berg,anna@balticport.example,+370 5 212 3456,active,',
+    ].join('\n'),
+  );
 
 /** Sets a client's last contact straight in the database, as if the last call was `days` ago. */
 async function lastContactDaysAgo(page: Page, name: string, days: number) {
@@ -47,16 +59,7 @@ async function lastContactDaysAgo(page: Page, name: string, days: number) {
 }
 
 describe('Today', () => {
-  beforeAll(async () => {
-    await importCsv(
-      harness,
-      [
-        'company,contact,email,phone,status,birthday',
-        `Polar Foods,Erik Lund,erik@polarfoods.example,+47 22 12 34 56,active,${inDays(2)}`,
-        'Baltic Port,Anna Berg,anna@balticport.example,+370 5 212 3456,active,',
-      ].join('\n'),
-    );
-  });
+  beforeEach(importPlanClients);
 
   it('lists a client not contacted for 31 days, and no longer once a call is logged', async () => {
     const page = await harness.openOptions('#today');
@@ -170,6 +173,8 @@ async function seedActivities(page: Page, rows: { type: string; client: string; 
 }
 
 describe('contracts and the monthly report', () => {
+  beforeEach(importPlanClients);
+
   it('signing a first contract moves the month’s contract counter', async () => {
     const popup = await harness.context.newPage();
     await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
@@ -254,7 +259,8 @@ describe('reminders', () => {
     const worker = await harness.worker();
     type Alarm = { scheduledTime: number; periodInMinutes?: number } | undefined;
     const alarm = () => worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<Alarm> } } }).chrome.alarms.get('clientdesk:reminder'));
-    await expect.poll(async () => (await alarm())?.periodInMinutes).toBe(1440);
+    // A fresh profile: the worker schedules the alarm once it has read the settings.
+    await expect.poll(async () => (await alarm())?.periodInMinutes, { timeout: 15_000 }).toBe(1440);
     expect(new Date((await alarm())!.scheduledTime).getHours()).toBe(9);
 
     const options = await harness.openOptions('#settings');

@@ -69,6 +69,7 @@ export function startBackground(): void {
       badgeChanged,
       reconciler,
       tabId: sender.tab?.id,
+      senderUrl: sender.url,
       bulk,
     };
     return handleMessage(accepted.message, ctx).then(

@@ -6,7 +6,7 @@ import type { Settings } from '@/lib/domain/types';
 import { sendToBackground } from '@/lib/messaging/send';
 import { BackupPanel } from './BackupPanel';
 import { BackupReminder } from './BackupReminder';
-import { CallSettings } from './CallSettings';
+import { CallSettings } from './calls/CallSettings';
 import { ClientList } from './ClientList';
 import { ClientPage } from './client-page/ClientPage';
 import { ExportButtons } from './ExportButtons';

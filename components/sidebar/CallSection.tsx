@@ -41,7 +41,7 @@ export function CallSection({ context, repeatedClientIds }: { context: ContextVi
           key={context.id}
           draft={{
             channelRef: context.callRef,
-            number: person?.phone?.shown ?? '',
+            number: person?.phone?.international ?? person?.phone?.shown ?? '',
             direction: call.direction,
             durationSec: call.durationSec,
             choices: callChoices(person),

@@ -8,6 +8,17 @@ import { CallSection } from './CallSection';
 import { CorrespondentSection } from './CorrespondentSection';
 import { AppHeader } from '../AppHeader';
 
+/**
+ * One view from the background: shown first, then its timing recorded, so that nothing about the
+ * timing (issue 12.14c: a snapshot emitted before this sidebar existed) can keep it on "Loading…".
+ */
+export function showViewMessage(message: unknown, setView: (view: SidebarView) => void): void {
+  const { view } = message as BackgroundToSidebarView;
+  setView(view);
+  // User Timing entry read by `npm run bench`: adapter event → card data in the sidebar.
+  if (view.emittedAt) recordMeasure('clientdesk:event-to-card', view.emittedAt - performance.timeOrigin);
+}
+
 /** Subscribes to the background for this tab's view; reconnects when the service worker restarts. */
 function useSidebarView(): SidebarView | null {
   const [view, setView] = useState<SidebarView | null>(null);
@@ -16,15 +27,14 @@ function useSidebarView(): SidebarView | null {
     let stopped = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const connect = () => {
-      port = browser.runtime.connect({ name: SIDEBAR_PORT });
-      port.onMessage.addListener((message: unknown) => {
-        const { view } = message as BackgroundToSidebarView;
-        if (view.emittedAt) {
-          // User Timing entry read by `npm run bench`: adapter event → card data in the sidebar.
-          recordMeasure('clientdesk:event-to-card', view.emittedAt - performance.timeOrigin);
-        }
-        setView(view);
-      });
+      try {
+        port = browser.runtime.connect({ name: SIDEBAR_PORT });
+      } catch {
+        // The service worker is starting or the extension reloads: try again.
+        if (!stopped) retry = setTimeout(connect, 200);
+        return;
+      }
+      port.onMessage.addListener((message: unknown) => showViewMessage(message, setView));
       port.onDisconnect.addListener(() => {
         if (!stopped) retry = setTimeout(connect, 200);
       });

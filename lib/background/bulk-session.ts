@@ -1,5 +1,6 @@
 import type { ImportRow } from '@/lib/io/import-row';
 import type { BulkEvent, ImportSummary, RestoreSummary } from '@/lib/messaging/views';
+import { errorReplyText } from './error-reply';
 
 // One bulk port (an Options or welcome page running an import or a restore): the chunks each job
 // has received so far, the job running now, and how to tell the page. When the page closes, the
@@ -62,7 +63,7 @@ export class BulkSession {
       this.post(jobId, { kind: 'done', summary });
     } catch (error) {
       const cancelled = controller.signal.aborted;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorReplyText(error);
       this.post(jobId, { kind: 'failed', error: cancelled ? 'Cancelled: nothing was changed.' : message, cancelled });
     } finally {
       this.running.delete(jobId);

@@ -63,7 +63,7 @@ describe('buildSidebarView', () => {
     for (const shown of ['8 (916) 123-45-67', '+7 916 123 45 67', '79161234567']) {
       const [context] = (await buildSidebarView(db, callSnapshot(shown), null, settings)).contexts;
       expect(context).toMatchObject({ call, callRef: 'google-voice:c1', loggedCallId: null });
-      expect(context?.correspondents[0]?.phone).toEqual({ e164: '+79161234567', ext: null, shown });
+      expect(context?.correspondents[0]?.phone).toEqual({ e164: '+79161234567', ext: null, shown, international: '+7 916 123 45 67' });
       expect(context?.correspondents[0]?.cards.map((c) => [c.client.name, c.by, c.matchedContactId])).toEqual([['Rosstal', 'phone', ivan.id]]);
     }
     // An open complaint shows on the card; a resolved one does not.
@@ -77,6 +77,41 @@ describe('buildSidebarView', () => {
     const unknown = (await buildSidebarView(db, callSnapshot('+49 30 1234567'), null, settings)).contexts[0]?.correspondents[0];
     expect(unknown?.cards).toEqual([]);
     expect(unknown?.draft.phone).toBe('+49 30 1234567');
+  });
+
+  it("reads a softphone's national number in the softphone's region, never in the user's default (issue 12.5)", async () => {
+    const db = freshDb();
+    const settings = testSettings({ defaultPhoneRegion: 'RU' });
+    // The same national digits are a US number and a valid Russian mobile.
+    const kansas = buildClient({ name: 'Kansas Feed Supply' }, 'm');
+    const tomsk = buildClient({ name: 'Tomsk Metall' }, 'm');
+    await db.clients.bulkAdd([kansas, tomsk]);
+    await db.contacts.bulkAdd([
+      buildContact(kansas.id, { name: 'John Miller', phones: [{ raw: '+1 913 555 8888', e164: '+19135558888', ext: null }] }, 'm'),
+      buildContact(tomsk.id, { name: 'Pavel Orlov', phones: [{ raw: '+7 913 555-88-88', e164: '+79135558888', ext: null }] }, 'm'),
+    ]);
+    const call = { direction: 'in' as const, state: 'ringing' as const, startedAt: 1, connectedAt: null, endedAt: null, durationSec: null };
+    const caller = async (site: string, region: string | undefined, phone: string) => {
+      const snapshot: PageSnapshot = {
+        site, selfEmail: null, focusedContextId: null, problems: [],
+        contexts: [{ kind: 'call', id: 'c1', subject: '', correspondents: [{ email: null, name: '', role: 'from', phone }], call, ...(region ? { region } : {}) }],
+      };
+      return (await buildSidebarView(db, snapshot, null, settings)).contexts[0]?.correspondents[0];
+    };
+
+    const fromVoice = await caller('google-voice', 'US', '(913) 555 8888');
+    expect(fromVoice?.phone).toEqual({ e164: '+19135558888', ext: null, shown: '(913) 555 8888', international: '+1 913 555 8888' });
+    expect(fromVoice?.cards.map((c) => c.client.name)).toEqual(['Kansas Feed Supply']);
+    // A 3CX PBX in Russia: the same digits are the Russian client's.
+    const fromPbx = await caller('3cx', 'RU', '(913) 555 8888');
+    expect(fromPbx?.phone?.e164).toBe('+79135558888');
+    expect(fromPbx?.cards.map((c) => c.client.name)).toEqual(['Tomsk Metall']);
+    // A number with its country code is that country's, whatever the softphone's region.
+    expect((await caller('google-voice', 'US', '+7 913 555-88-88'))?.cards.map((c) => c.client.name)).toEqual(['Tomsk Metall']);
+    // "Create client card" and the log form get the number in a form that reads the same everywhere.
+    const unknown = await caller('google-voice', 'US', '(212) 555 0123');
+    expect(unknown?.cards).toEqual([]);
+    expect(unknown?.draft.phone).toBe('+1 212 555 0123');
   });
 
   it('puts the focused compose first and matches name-only correspondents as unconfirmed', async () => {

@@ -2,7 +2,7 @@ import type { ClientDeskDb } from '@/lib/db/database';
 import { findCardsForEmail, findCardsForName, findCardsForPhone, type MatchedCard } from '@/lib/db/lookup';
 import { normalizeEmail } from '@/lib/domain/address';
 import { companyFromDomain, emailDomain, isFreeMailDomain, isOwnDomain, nameFromAddress } from '@/lib/domain/email';
-import { normalizePhone } from '@/lib/domain/phone';
+import { internationalForm, normalizePhone } from '@/lib/domain/phone';
 import type { Settings } from '@/lib/domain/types';
 import type { CardView, ComposeOfferView, ContextView, CorrespondentView, NewCardDraft, SidebarView, TemplateSummary } from '@/lib/messaging/views';
 import type { CallInfo, Correspondent, PageSnapshot } from '@/lib/sites/types';
@@ -46,7 +46,7 @@ export class CardCache {
   }
 }
 
-function draftFor(person: Correspondent, settings: Settings): NewCardDraft {
+function draftFor(person: Correspondent, settings: Settings, international: string | null = null): NewCardDraft {
   const domain = person.email ? emailDomain(person.email) : null;
   const companyDomain = domain && !isFreeMailDomain(domain) && !isOwnDomain(domain, settings.ownDomains) ? domain : null;
   const contactName = person.name.trim() || (person.email ? nameFromAddress(person.email) : '');
@@ -55,7 +55,7 @@ function draftFor(person: Correspondent, settings: Settings): NewCardDraft {
     domain: companyDomain,
     contactName,
     email: person.email,
-    phone: person.phone ?? null,
+    phone: international ?? person.phone ?? null,
   };
 }
 
@@ -88,21 +88,26 @@ export async function buildSidebarView(
     return cards;
   }
 
-  /** A caller: matched by number (DESIGN.md "Matching a phone number"), several clients for a switchboard. */
-  async function callerViewOf(seen: Correspondent & { phone: string }): Promise<CorrespondentView> {
-    const parsed = normalizePhone(seen.phone, settings.defaultPhoneRegion);
-    const phone = parsed.ok ? { e164: parsed.phone.e164, ext: parsed.phone.ext, shown: seen.phone } : { e164: null, ext: null, shown: seen.phone };
+  /**
+   * A caller: matched by number (DESIGN.md "Matching a phone number"), several clients for a switchboard.
+   * A softphone's national number is read in the softphone's region (the context's), never in the
+   * user's default: "(913) 555 8888" on Google Voice is +1 913…, not the Russian mobile +7 913….
+   */
+  async function callerViewOf(seen: Correspondent & { phone: string }, region: string): Promise<CorrespondentView> {
+    const parsed = normalizePhone(seen.phone, region);
+    const international = parsed.ok ? internationalForm(parsed.phone) : null;
+    const phone = parsed.ok ? { e164: parsed.phone.e164, ext: parsed.phone.ext, shown: seen.phone, international } : { e164: null, ext: null, shown: seen.phone };
     let cardViews: CardView[] = [];
     if (phone.e164) {
       const key = `tel:${phone.e164}`;
       cardViews = cache.get(key) ?? (await withOpenComplaints((await findCardsForPhone(db, phone.e164)).map(toCardView)));
       cache.set(key, cardViews);
     }
-    return { email: null, name: seen.name, role: seen.role, phone, cards: cardViews, draft: draftFor(seen, settings) };
+    return { email: null, name: seen.name, role: seen.role, phone, cards: cardViews, draft: draftFor(seen, settings, international) };
   }
 
-  async function viewOf(seen: Correspondent): Promise<CorrespondentView | null> {
-    if (seen.phone && !seen.email) return callerViewOf({ ...seen, phone: seen.phone });
+  async function viewOf(seen: Correspondent, region: string): Promise<CorrespondentView | null> {
+    if (seen.phone && !seen.email) return callerViewOf({ ...seen, phone: seen.phone }, region);
     // Addresses arrive from the page: normalize again rather than trust the content script.
     const person = { ...seen, email: seen.email ? normalizeEmail(seen.email) : null };
     const key = person.email ?? `name:${person.name.trim().toLowerCase()}`;
@@ -127,7 +132,8 @@ export async function buildSidebarView(
   const contexts: ContextView[] = await db.transaction('r', [db.clients, db.contacts, db.activities, db.complaints], async () =>
     Promise.all(snapshot.contexts.map(async (context) => {
       const people = context.correspondents.filter((p) => !p.email || p.email !== snapshot.selfEmail);
-      const views = await Promise.all(people.map(viewOf));
+      const region = context.region ?? settings.defaultPhoneRegion;
+      const views = await Promise.all(people.map((person) => viewOf(person, region)));
       return {
         kind: context.kind,
         id: context.id,

@@ -9,6 +9,7 @@ import type { Reply } from '@/lib/messaging/protocol';
 import type { BackgroundToOptionsBulkEvent, BulkEvent } from '@/lib/messaging/views';
 import { keepBadge, refreshBadge } from './badge';
 import { BulkSession } from './bulk-session';
+import { errorReplyText } from './error-reply';
 import { keepReminders, scheduleReminder } from './plan/reminders';
 import { originOf, syncSoftphoneScripts } from './softphone-hosts';
 import { handleMessage } from './handlers';
@@ -69,12 +70,13 @@ export function startBackground(): void {
       badgeChanged,
       reconciler,
       tabId: sender.tab?.id,
+      senderUrl: sender.url,
       bulk,
     };
     return handleMessage(accepted.message, ctx).then(
       (data) => ({ ok: true, data }),
       (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorReplyText(error);
         console.warn('[ClientDesk]', accepted.message.type, 'failed:', error);
         return { ok: false, error: message };
       },

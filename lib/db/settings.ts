@@ -18,6 +18,7 @@ export function defaultSettings(): Settings {
     // tel: works everywhere a phone app or softphone is registered for it.
     calling: { method: 'tel', threecxUrl: '', customUrl: '' },
     softphoneHosts: [],
+    softphoneRegions: {},
     workCalendar: { workingDays: [1, 2, 3, 4, 5], holidays: [], extraWorkingDays: [] },
     reminderTime: '09:00',
     greetingMail: 'gmail',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeUrl, htmlToText } from './compose-links';
+import { codePointText, composeUrl, htmlToText } from './compose-links';
 
 describe('composeUrl', () => {
   const fields = { to: 'ivan.petrov@rosstal.ru', subject: 'Happy birthday, Ivan!', body: 'Dear Ivan,\nall the best & good health.' };
@@ -21,5 +21,14 @@ describe('htmlToText', () => {
       'Dear Ivan,\nHappy birthday!\nAll the best & good health.\n• one',
     );
     expect(htmlToText('Tom &lt;3 &#1071; &#x44F;')).toBe('Tom <3 Я я');
+  });
+});
+
+describe('numeric character references out of range (issue 12.14b)', () => {
+  it('decode to U+FFFD as browsers do, instead of throwing', () => {
+    expect(htmlToText('a&#x110000;b &#99999999; &#0; &#xD800; &#x0000000041; &#1071;')).toBe('a\uFFFDb \uFFFD \uFFFD \uFFFD A Я');
+    expect(htmlToText(`&#${'9'.repeat(400)};`)).toBe('\uFFFD');
+    expect(codePointText(0x10ffff)).toBe(String.fromCodePoint(0x10ffff));
+    expect(codePointText(Number.NaN)).toBe('\uFFFD');
   });
 });

@@ -21,6 +21,16 @@ export function composeUrl(site: MailSite, { to, subject, body }: ComposeFields)
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
+/**
+ * The character of a numeric reference, as browsers decode it (HTML spec, "numeric character
+ * reference end state"): NUL, a surrogate or a number past U+10FFFF is U+FFFD — never the
+ * RangeError `String.fromCodePoint` throws, which broke *Send greeting* (issue 12.14b).
+ */
+export function codePointText(codePoint: number): string {
+  const valid = Number.isInteger(codePoint) && codePoint > 0 && codePoint <= 0x10ffff && !(codePoint >= 0xd800 && codePoint <= 0xdfff);
+  return valid ? String.fromCodePoint(codePoint) : '\uFFFD';
+}
+
 /** Template HTML as the text a plain compose field takes: paragraphs and line breaks kept, tags dropped. */
 export function htmlToText(html: string): string {
   return html
@@ -29,8 +39,8 @@ export function htmlToText(html: string): string {
     .replace(/<\s*li[^>]*>/gi, '• ')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (whole, name: string) => {
-      if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith('#') && name !== '#39') return String.fromCodePoint(Number(name.slice(1)));
+      if (name.startsWith('#x') || name.startsWith('#X')) return codePointText(parseInt(name.slice(2), 16));
+      if (name.startsWith('#') && name !== '#39') return codePointText(Number(name.slice(1)));
       return ENTITIES[name.toLowerCase()] ?? whole;
     })
     .replace(/[ \t]+\n/g, '\n')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, parsePhoneList, phoneLookupKey } from './phone';
+import { internationalForm, normalizePhone, parsePhoneList, pbxRegionOf, phoneLookupKey, regionProblem } from './phone';
 import type { PhoneNumber } from './types';
 
 function ok(raw: string, region = 'RU'): PhoneNumber {
@@ -210,5 +210,29 @@ describe('normalizePhone: countries and their extensions', () => {
   it('rejects a number of another country written without its code', () => {
     expect(reason('020 7946 0958', 'US')).toContain('read as US');
     expect(reason('(495) 123-45-67', 'GB')).toContain('read as GB');
+  });
+});
+
+describe('softphone regions (issue 12.5)', () => {
+  it("gives a 3CX host its PBX region, else the user's default region", () => {
+    const settings = { defaultPhoneRegion: 'RU', softphoneRegions: { 'pbx.berlin.example': 'DE' } };
+    expect(pbxRegionOf(settings, 'pbx.berlin.example')).toBe('DE');
+    expect(pbxRegionOf(settings, 'PBX.Berlin.example')).toBe('DE');
+    expect(pbxRegionOf(settings, 'pbx.moscow.example')).toBe('RU');
+  });
+
+  it('writes a number in international form, which reads the same in every region', () => {
+    const us = ok('(913) 555 8888', 'US');
+    expect(us.e164).toBe('+19135558888');
+    expect(internationalForm(us)).toBe('+1 913 555 8888');
+    for (const region of ['RU', 'US', 'DE']) expect(ok(internationalForm(us), region).e164).toBe('+19135558888');
+    const withExt = ok('8 (495) 123-45-67 доб. 12', 'RU');
+    expect(ok(internationalForm(withExt), 'US')).toMatchObject({ e164: '+74951234567', ext: '12' });
+  });
+
+  it('explains a region that is not a country code', () => {
+    expect(regionProblem('de')).toBeNull();
+    expect(regionProblem(' US ')).toBeNull();
+    for (const bad of ['', 'USA', 'XX', '7']) expect(regionProblem(bad), bad).toMatch(/is not a country code: write two letters/);
   });
 });

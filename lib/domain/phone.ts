@@ -9,7 +9,7 @@
 // read in region RU ("(212) 555-0123" → +7 212…) or an unassigned range (+7 555…) would pass
 // and be stored under a wrong E.164 that can never match a real call.
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import type { PhoneNumber } from './types';
+import type { PhoneNumber, Settings } from './types';
 
 export type PhoneResult = { ok: true; phone: PhoneNumber } | { ok: false; reason: string };
 
@@ -90,4 +90,21 @@ export function parsePhoneList(cell: string, defaultRegion: string): { phones: P
  *  "доб. 34" of one switchboard find the same clients (the caller then flags the switchboard). */
 export function phoneLookupKey(phone: Pick<PhoneNumber, 'e164'>): string {
   return phone.e164;
+}
+
+/** The number in international form ("+1 913 555 8888 ext. 12"): it reads the same in every region. */
+export function internationalForm(phone: Pick<PhoneNumber, 'e164' | 'ext'>): string {
+  const international = parsePhoneNumberFromString(phone.e164)?.formatInternational() ?? phone.e164;
+  return phone.ext ? `${international} ext. ${phone.ext}` : international;
+}
+
+/** A 3CX PBX's region (its numbers without a country code are from there): its setting, else the user's default. */
+export function pbxRegionOf(settings: Pick<Settings, 'softphoneRegions' | 'defaultPhoneRegion'>, host: string): string {
+  return settings.softphoneRegions[host.toLowerCase()] ?? settings.defaultPhoneRegion;
+}
+
+/** Why `text` is not a region phone numbers can be read in ("RU", "DE", "US"), or null when it is one. */
+export function regionProblem(text: string): string | null {
+  const region = text.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(region) && isSupportedCountry(region) ? null : `"${text.trim()}" is not a country code: write two letters, such as RU, DE or US`;
 }

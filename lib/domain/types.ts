@@ -222,6 +222,9 @@ export interface Settings {
   calling: CallingSettings;
   /** Hosts of the 3CX web clients the user added (bare hostnames, served over https). */
   softphoneHosts: string[];
+  /** Each 3CX host's PBX region (ISO 3166): its numbers without a country code are from there.
+   *  A host not listed uses `defaultPhoneRegion`. */
+  softphoneRegions: Record<string, string>;
   /** Working days and days off: the plan is not held against the rest (issue 7). */
   workCalendar: { workingDays: number[]; holidays: string[]; extraWorkingDays: string[] };
   /** HH:MM local time of the daily reminder of what is due; '' = no reminder. */

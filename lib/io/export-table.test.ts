@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Client, Contact, PhoneNumber } from '../domain/types';
 import { autoMapColumns } from './column-mapping';
 import { decodeTextFile } from './decode-text';
-import { EXPORT_COLUMNS, clientsToTable, neutralizeFormula, tableToCsv, tableToXlsx } from './export-table';
+import { EXPORT_COLUMNS, clientsToTable, tableToCsv, tableToXlsx } from './export-table';
 import type { ImportClientFields, ImportContactFields, ImportRowsResult } from './import-row';
 import { readImportRows } from './import-rows';
 import { readCsvTable, type RawTable } from './table';
@@ -77,27 +77,21 @@ describe('clientsToTable', () => {
     const column = (name: string): number => EXPORT_COLUMNS.indexOf(name as (typeof EXPORT_COLUMNS)[number]);
     expect(table.slice(1).map((row) => [row[column('company')], row[column('contact')]])).toEqual([
       ['ООО «Ромашка»', 'Иванов Иван Петрович'],
-      ['ООО «Ромашка»', "'-Петрова-"],
-      [`'=HYPERLINK("http://evil.example","click")`, "'+Plus Person"],
+      ['ООО «Ромашка»', '-Петрова-'],
+      ['=HYPERLINK("http://evil.example","click")', '+Plus Person'],
       ['Без контактов', ''],
     ]);
     // A number written without its country is exported in international form: another base may read "8 …" in another region.
-    expect(table[1]?.[column('phone')]).toBe("'+7 916 123 45 67; +7 495 123 45 67 ext. 123");
+    expect(table[1]?.[column('phone')]).toBe('+7 916 123 45 67; +7 495 123 45 67 ext. 123');
     expect(table[1]?.[column('receivables')]).toBe('-500');
     expect(table[1]?.[column('overdue_amount')]).toBe('1.2340');
-    expect(table[3]?.[column('notes')]).toBe("'@SUM(A1:A9)");
-  });
-
-  it.each([
-    ['=1+2', "'=1+2"], ['+7 916', "'+7 916"], ['-5-3', "'-5-3"], ['@SUM(A1)', "'@SUM(A1)"], ['\t=1', "'\t=1"], ['\r=1', "'\r=1"],
-    ['-500', '-500'], ['-12.5', '-12.5'], ['a=1', 'a=1'], ['', ''],
-  ])('neutralizes %j as %j', (cell, safe) => {
-    expect(neutralizeFormula(cell)).toBe(safe);
+    // The table holds the values; the writers make them safe (below).
+    expect(table[3]?.[column('notes')]).toBe('@SUM(A1:A9)');
   });
 
   it('writes an extension stored apart from the number after it', () => {
     const rows = clientsToTable([client('x', { name: 'X', phones: [phone('+7 495 123-45-67', '+74951234567', '55')] })], []);
-    expect(rows[1]?.[EXPORT_COLUMNS.indexOf('company_phone')]).toBe("'+7 495 123-45-67 ext. 55");
+    expect(rows[1]?.[EXPORT_COLUMNS.indexOf('company_phone')]).toBe('+7 495 123-45-67 ext. 55');
   });
 });
 
@@ -128,8 +122,9 @@ describe('export → import round trip', () => {
 
   it('gives back the same values through XLSX, where every cell is text and no formula', () => {
     const bytes = tableToXlsx(table);
-    const sheet = XLSX.read(bytes, { type: 'array' }).Sheets.Clients;
-    expect(sheet?.A4).toMatchObject({ t: 's', v: `'=HYPERLINK("http://evil.example","click")` });
+    const sheet = XLSX.read(bytes, { type: 'array', cellFormula: true }).Sheets.Clients;
+    // A string cell, as the user wrote it: no apostrophe, and never a formula.
+    expect(sheet?.A4).toMatchObject({ t: 's', v: '=HYPERLINK("http://evil.example","click")' });
     expect(sheet?.A4?.f).toBeUndefined();
     const result = reimport(readXlsxTable(bytes));
     expect(result).toMatchObject({ fatal: null, rejected: [], warnings: [] });
@@ -141,5 +136,48 @@ describe('export → import round trip', () => {
     const notes = readXlsxTable(tableToXlsx(long)).rows[0]?.cells[EXPORT_COLUMNS.indexOf('notes')];
     expect(notes).toHaveLength(32_767);
     expect(notes?.endsWith('x…')).toBe(true);
+  });
+});
+
+describe('the writers neutralize formulas in every table they write (issue 12.14a)', () => {
+  // Any table: the monthly report's, a client list, whatever a caller passes, without its help.
+  const hostile = [
+    ['Client', 'Amount', 'Note'],
+    ['=1+1', '-500', ' =1+1'],
+    ['+7 916 123-45-67', '-12.5', '\n=cmd|"/c calc"!A1'],
+    ['@SUM(A1:A9)', '-5-3', '\t=1'],
+    ['Rosstal', '1200', 'a=1'],
+  ];
+
+  it('CSV: an apostrophe before every formula-like cell, leading spaces and line breaks too; numbers stay numbers', () => {
+    const cells = readCsvTable(tableToCsv(hostile, { delimiter: ';' }));
+    expect([cells.header, ...cells.rows.map((r) => r.cells)]).toEqual([
+      ['Client', 'Amount', 'Note'],
+      ["'=1+1", '-500', "' =1+1"],
+      ["'+7 916 123-45-67", '-12.5', `'\n=cmd|"/c calc"!A1`],
+      ["'@SUM(A1:A9)", "'-5-3", "'\t=1"],
+      ['Rosstal', '1200', 'a=1'],
+    ]);
+  });
+
+  it('XLSX: text cells are string cells without an apostrophe, no cell is a formula, numbers are number cells', () => {
+    const bytes = tableToXlsx(hostile, { numbers: true });
+    const sheet = XLSX.read(bytes, { type: 'array', cellFormula: true }).Sheets.Clients!;
+    const cells = Object.entries(sheet).filter(([address]) => !address.startsWith('!'));
+    expect(cells.filter(([, cell]) => (cell as XLSX.CellObject).f !== undefined)).toEqual([]);
+    expect(sheet.A2).toMatchObject({ t: 's', v: '=1+1' });
+    expect(sheet.C2).toMatchObject({ t: 's', v: ' =1+1' });
+    expect(sheet.C3).toMatchObject({ t: 's', v: '\n=cmd|"/c calc"!A1' });
+    expect(sheet.A4).toMatchObject({ t: 's', v: '@SUM(A1:A9)' });
+    expect(sheet.B2).toMatchObject({ t: 'n', v: -500 });
+    expect(sheet.B3).toMatchObject({ t: 'n', v: -12.5 });
+    expect(sheet.B4).toMatchObject({ t: 's', v: '-5-3' });
+    // The file itself: no <f> element, and every text cell a shared string (t="s"), never t="str"
+    // (a formula's text result).
+    const file = XLSX.CFB.find(XLSX.CFB.read(bytes, { type: 'array' }), '/xl/worksheets/sheet1.xml');
+    const xml = new TextDecoder().decode(file?.content as Uint8Array);
+    expect(xml).toContain('<sheetData>');
+    expect(xml).not.toMatch(/<f[\s>/]/);
+    expect([...xml.matchAll(/<c [^>]*>/g)].map(([c]) => /t="(\w+)"/.exec(c)?.[1] ?? 'n').sort()).toEqual([...Array(12).fill('s'), 'n', 'n', 'n'].sort());
   });
 });

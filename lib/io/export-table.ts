@@ -1,10 +1,13 @@
 // Exports clients and their contacts as a table in our own import columns, so the file imports
-// back as it was, and writes it as CSV or XLSX. Every cell a spreadsheet would run as a formula is
-// neutralized (OWASP "CSV injection"). Pure and DOM-free; the caller downloads the result.
+// back as it was, and writes any table (the client list, the monthly report) as CSV or XLSX. The
+// writers themselves make every cell safe from formula injection (formula-guard.ts), so no caller
+// has to remember it. Pure and DOM-free; the caller downloads the result.
 import Papa from 'papaparse';
 import * as XLSX from '@e965/xlsx';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type { CellObject } from '@e965/xlsx';
+import { internationalForm } from '../domain/phone';
 import type { Client, Contact, PhoneNumber } from '../domain/types';
+import { neutralizeFormula } from './formula-guard';
 import { IMPORT_FIELDS, type ImportField } from './import-row';
 
 /** Our import fields less the name parts: the export writes the contact's full name. */
@@ -29,7 +32,7 @@ export function clientsToTable(clients: readonly Client[], contacts: readonly Co
     const people = byClient.get(client.id) ?? [];
     for (const contact of people.length > 0 ? people : [null]) {
       const values = { ...clientValues(client), ...contactValues(contact) };
-      rows.push(EXPORT_COLUMNS.map((field) => neutralizeFormula(values[field] ?? '')));
+      rows.push(EXPORT_COLUMNS.map((field) => values[field] ?? ''));
     }
   }
   return rows;
@@ -87,8 +90,7 @@ function phonesText(phones: readonly PhoneNumber[]): string {
   return phones
     .map((phone) => {
       if (phone.raw.trim().startsWith('+')) return phone.ext && !phone.raw.includes(phone.ext) ? `${phone.raw} ext. ${phone.ext}` : phone.raw;
-      const international = parsePhoneNumberFromString(phone.e164)?.formatInternational() ?? phone.e164;
-      return phone.ext ? `${international} ext. ${phone.ext}` : international;
+      return internationalForm(phone);
     })
     .join('; ');
 }
@@ -101,33 +103,30 @@ function numberText(value: number | null): string {
 }
 
 /**
- * A leading apostrophe before = + - @ (and tab, CR), so Excel and Sheets show the text instead of
- * running it as a formula. A plain negative number ("-500") is left alone: it can hold no formula,
- * and stays a number for the user's sums. The import removes the apostrophe again.
+ * UTF-8 with a BOM (so Excel reads Cyrillic right) and CRLF. Russian Excel expects ";" as the separator.
+ * A cell a spreadsheet would run as a formula gets a leading apostrophe (the import removes it).
  */
-export function neutralizeFormula(cell: string): string {
-  if (/^-\d+(?:\.\d+)?$/.test(cell)) return cell;
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-/** UTF-8 with a BOM (so Excel reads Cyrillic right) and CRLF. Russian Excel expects ";" as the separator. */
 export function tableToCsv(table: readonly (readonly string[])[], options: { delimiter?: ',' | ';' } = {}): string {
-  return `\uFEFF${Papa.unparse(table.map((row) => [...row]), { delimiter: options.delimiter ?? ',', newline: '\r\n' })}\r\n`;
+  const safe = table.map((row) => row.map(neutralizeFormula));
+  return `\uFEFF${Papa.unparse(safe, { delimiter: options.delimiter ?? ',', newline: '\r\n' })}\r\n`;
 }
 
 /**
  * One sheet, every cell text by default (a phone stays "+7 …", a code keeps its leading zeros).
  * A report asks for `numbers`: plain decimal numbers become number cells, to sum and chart in Excel.
+ * Every other cell is written as a shared-string cell (t="s", format "@" so Excel keeps it text on edit):
+ * a string cell is never a formula, so "=1+1" is written as it is, without an apostrophe.
  */
 export function tableToXlsx(table: readonly (readonly string[])[], options: { sheetName?: string; numbers?: boolean } = {}): Uint8Array<ArrayBuffer> {
-  const asNumber = (cell: string) => (options.numbers && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : xlsxCellText(cell));
-  const sheet = XLSX.utils.aoa_to_sheet(table.map((row) => row.map(asNumber)), { cellDates: false });
-  // Text stays text (aoa_to_sheet keeps strings as strings); "@" makes Excel keep it text on edit too.
-  for (const [address, cell] of Object.entries(sheet)) if (!address.startsWith('!') && typeof cell === 'object' && (cell as { t?: string }).t === 's') cell.z = '@';
+  const cellOf = (cell: string): CellObject =>
+    options.numbers && /^-?\d+(\.\d+)?$/.test(cell) ? { t: 'n', v: Number(cell) } : { t: 's', v: xlsxCellText(cell), z: '@' };
+  const sheet = XLSX.utils.aoa_to_sheet(table.map((row) => row.map(cellOf)), { cellDates: false });
   sheet['!cols'] = (table[0] ?? []).map((_, column) => ({ wch: table.reduce((width, row) => Math.max(width, Math.min(40, (row[column] ?? '').length)), 8) }));
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, sheet, options.sheetName ?? 'Clients');
-  const bytes: unknown = XLSX.write(workbook, { type: 'array', bookType: 'xlsx', compression: true });
+  // bookSST: text goes to the shared-string table as t="s" cells; without it SheetJS writes t="str",
+  // the type of a formula's cached text result (ECMA-376 ST_CellType).
+  const bytes: unknown = XLSX.write(workbook, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true });
   return new Uint8Array(bytes as ArrayBuffer);
 }
 

@@ -2,6 +2,7 @@
 // domains. Each returns the value, null for "not given", or says what is wrong (a string, or
 // undefined where the caller words the message). Pure.
 import type { ClientStatus } from '../domain/types';
+import { removeFormulaGuard } from './formula-guard';
 
 // Our words, the Russian words our users write, HubSpot lifecycle stages and Bitrix24 lead and
 // deal stages. Keys are compared after wordKey(); null means "says nothing about the status".
@@ -186,9 +187,9 @@ export function cleanDomain(value: string): string {
     .replace(/\.$/, '');
 }
 
-/** The trimmed cell, without the apostrophe our export put before = + - @ against formula injection. */
+/** The trimmed cell, without the apostrophe our CSV export put before a formula-like cell (formula-guard.ts). */
 export function cellText(cells: readonly string[], index: number): string {
-  return (cells[index] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '').trim();
+  return removeFormulaGuard((cells[index] ?? '').trim()).trim();
 }
 
 /** Splits a list cell; Google Contacts separates several values of one cell with " ::: ". */

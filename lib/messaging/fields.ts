@@ -115,12 +115,14 @@ const callingSettingsSchema = z
 /** A 3CX web client's host as the content script's match pattern needs it: no scheme, port or path. */
 const softphoneHost = text(253).trim().toLowerCase().refine(isBareHostname, 'expected a host name such as pbx.example.com (no https://, port or path)');
 
+const phoneRegion = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter region such as RU or DE');
+
 export const settingsPatch = z
   .object({
     managerName: text(200),
     signatureHtml: text(20_000),
     ownDomains: z.array(text(253)).max(50),
-    defaultPhoneRegion: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter region such as RU or DE'),
+    defaultPhoneRegion: phoneRegion,
     timeZone: text(100),
     offerCounting: z.enum(['per-organisation', 'per-message']),
     quotas: z.object({
@@ -132,6 +134,7 @@ export const settingsPatch = z
     }),
     calling: callingSettingsSchema,
     softphoneHosts: z.array(softphoneHost).max(50),
+    softphoneRegions: z.record(softphoneHost, phoneRegion).refine((regions) => Object.keys(regions).length <= 50, 'at most 50 PBX regions'),
     workCalendar: z.object({
       workingDays: z.array(z.number().int().min(0).max(6)).max(7),
       holidays: z.array(dayKeyString).max(400),

@@ -48,6 +48,7 @@ const mailContext = z.object({
   subject: text(2000),
   correspondents: z.array(correspondent).max(500),
   call: callInfo.optional(),
+  region: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter region such as US or RU').optional(),
 });
 
 export const pageSnapshotSchema = z.object({
@@ -75,6 +76,8 @@ const jobId = z.string().min(1).max(100);
 export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contentToBackground.pageSnapshot'), snapshot: pageSnapshotSchema, emittedAt: z.number() }),
   z.object({ type: z.literal('contentToBackground.mailSent'), mail: sentMailSchema, emittedAt: z.number() }),
+  // A softphone's page asks which region its numbers belong to (the 3CX PBX region, per host).
+  z.object({ type: z.literal('contentToBackground.softphoneRegion') }),
 
   z.object({
     type: z.literal('sidebarToBackground.createClient'),

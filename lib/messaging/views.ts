@@ -23,7 +23,8 @@ export interface NewCardDraft {
   domain: string | null;
   contactName: string;
   email: string | null;
-  /** For a caller: the number as the softphone showed it. */
+  /** For a caller: the number in international form when it could be read (it then reads the same in
+   *  every region), else as the softphone showed it. */
   phone?: string | null;
 }
 
@@ -31,8 +32,12 @@ export interface CorrespondentView {
   email: string | null;
   name: string;
   role: CorrespondentRole;
-  /** For a call: the number in E.164 (null when it could not be read as a number), and as shown. */
-  phone?: { e164: string | null; ext: string | null; shown: string } | null;
+  /**
+   * For a call: the number in E.164 (null when it could not be read as a number), as shown, and in
+   * international form (what the log form sends: the softphone's national "(913) 555 8888" would be
+   * read in the user's region there).
+   */
+  phone?: { e164: string | null; ext: string | null; shown: string; international?: string | null } | null;
   cards: CardView[];
   draft: NewCardDraft;
 }

@@ -46,6 +46,11 @@ export interface MailContext {
   correspondents: Correspondent[];
   /** For kind 'call': its direction and state. The other party is the one correspondent (with `phone`). */
   call?: CallInfo;
+  /**
+   * For kind 'call': the ISO 3166 region (e.g. "US") the softphone's numbers without a country code
+   * belong to — the softphone's country, never the user's default region. Set by the adapter.
+   */
+  region?: string;
 }
 
 /** What the adapter could not find, in words a user can act on. */

@@ -24,6 +24,8 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 /** Opens the web client with its WebSocket played by the test. */
 async function openWebClient(): Promise<{ page: Page; socket: Promise<WebSocketRoute> }> {
   const page = await harness.context.newPage();
@@ -76,6 +78,36 @@ describe('3CX web client', () => {
     expect(await form.textContent()).toContain('Client: Nordfrost');
     await form.getByRole('button', { name: 'Save call' }).click();
     await call.getByTestId('call-logged').waitFor();
+    await page.close();
+  });
+
+  it("reads the PBX's national numbers in its PBX region, set next to its host in Options (issue 12.5)", async () => {
+    const options = await harness.openOptions('#settings');
+    const hosts = options.getByRole('list', { name: '3CX web clients' });
+    if (!((await hosts.textContent()) ?? '').includes(PBX)) {
+      await options.getByLabel('New 3CX web client').fill(PBX);
+      await options.getByRole('button', { name: 'Add', exact: true }).click();
+    }
+    const region = options.getByLabel(`PBX region of ${PBX}`);
+    await region.waitFor({ timeout: 30_000 });
+    // A bad code is explained, and nothing is saved.
+    await region.fill('XX');
+    await options.getByRole('button', { name: 'Save region' }).click();
+    await options.getByRole('alert').filter({ hasText: `PBX region of ${PBX}: "XX" is not a country code` }).waitFor({ timeout: 30_000 });
+    await region.fill('de');
+    await options.getByRole('button', { name: 'Save region' }).click();
+    await options.getByText(`PBX region of ${PBX} saved.`).waitFor({ timeout: 30_000 });
+    const stored = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'optionsToBackground.getSettings' }));
+    expect(stored).toMatchObject({ ok: true, data: { softphoneRegions: { [PBX]: 'DE' } } });
+    await options.close();
+
+    // A German PBX shows a Berlin number without its country code: Nordfrost's +49 30 1234567.
+    const { page, socket } = await openWebClient();
+    const sidebar = await sidebarFrame(page);
+    const ws = await socket;
+    ws.send(Buffer.from(incomingRinging({ connectionId: 21, callId: 901, number: '030 1234567' })));
+    const call = sidebar.locator('[data-call-state]');
+    await call.locator('.card .company', { hasText: 'Nordfrost' }).waitFor({ timeout: 30_000 });
     await page.close();
   });
 

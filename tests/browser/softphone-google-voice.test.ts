@@ -67,6 +67,52 @@ describe('Google Voice', () => {
     await page.close();
   });
 
+  it('reads a national number as the US number it is, and shows and logs the call on the US client (issue 12.5)', async () => {
+    // The same national digits are a US number and a valid Russian mobile (+7 913 …): the user's
+    // default region here is RU, yet a Google Voice number is the account's country's.
+    await importCsv(harness, ['company,contact,phone', 'Kansas Feed Supply,John Miller,+1 913 555 8888', 'Tomsk Metall,Pavel Orlov,+7 913 555-88-88'].join('\n'));
+    const { page, sidebar } = await openVoice();
+    await page.evaluate(() => window.__gv.incoming('(913) 555 8888'));
+    const call = sidebar.locator('[data-call-state]');
+    await call.locator('.card .company', { hasText: 'Kansas Feed Supply' }).waitFor({ timeout: 30_000 });
+    expect(await call.locator('.card .company').allTextContents()).toEqual(['Kansas Feed Supply']);
+
+    await page.evaluate(() => {
+      window.__gv.answer();
+      window.__gv.tick(40);
+      window.__gv.hangUp();
+    });
+    const form = call.getByRole('form', { name: 'Log a call' });
+    await form.waitFor({ timeout: 30_000 });
+    expect(await form.textContent()).toContain('Client: Kansas Feed Supply');
+    await form.getByRole('button', { name: 'Save call' }).click();
+    await call.getByTestId('call-logged').waitFor({ timeout: 30_000 });
+    await page.close();
+
+    // What was stored: the call, under the US number, on the US client.
+    const options = await harness.openOptions();
+    const stored = await options.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open('clientdesk');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      const all = <T,>(store: string) =>
+        new Promise<T[]>((ok, fail) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => ok(req.result as T[]);
+          req.onerror = () => fail(req.error);
+        });
+      const clients = await all<{ id: string; name: string }>('clients');
+      const activities = await all<{ type: string; clientId: string | null; call?: { number: string | null } }>('activities');
+      db.close();
+      const name = (id: string | null) => clients.find((c) => c.id === id)?.name ?? null;
+      return activities.filter((a) => a.type === 'call' && /913/.test(a.call?.number ?? '')).map((a) => ({ client: name(a.clientId), number: a.call?.number }));
+    });
+    await options.close();
+    expect(stored).toEqual([{ client: 'Kansas Feed Supply', number: '+19135558888' }]);
+  });
+
   it('offers "Create client card" for an unknown number, with the number filled in', async () => {
     const { page, sidebar } = await openVoice();
     await page.evaluate(() => window.__gv.incoming('+33 1 23 45 67 89'));

@@ -1,5 +1,6 @@
 import { logCall, matchPhone, phoneOrThrow, startCall } from '@/lib/db/calls';
 import type { MatchPhoneResult } from '@/lib/domain/calls';
+import { pbxRegionOf } from '@/lib/domain/phone';
 import type { Activity } from '@/lib/domain/types';
 import type { StartCallReply } from '@/lib/messaging/protocol';
 import type { HandlerContext, Handlers } from './context';
@@ -12,7 +13,16 @@ async function callsChanged(ctx: HandlerContext): Promise<void> {
   await Promise.all([ctx.hub.dataChanged(), ctx.badgeChanged()]);
 }
 
-export const callHandlers: Pick<Handlers, 'pageToBackground.matchPhone' | 'pageToBackground.startCall' | 'pageToBackground.logCall'> = {
+export const callHandlers: Pick<
+  Handlers,
+  'pageToBackground.matchPhone' | 'pageToBackground.startCall' | 'pageToBackground.logCall' | 'contentToBackground.softphoneRegion'
+> = {
+  /** The region of the softphone's numbers, for the host the browser says the page is on (3CX: its PBX region). */
+  async 'contentToBackground.softphoneRegion'(_message, ctx): Promise<{ region: string }> {
+    const host = ctx.senderUrl ? new URL(ctx.senderUrl).hostname : '';
+    return { region: pbxRegionOf(await ctx.settings(), host) };
+  },
+
   async 'pageToBackground.matchPhone'(message, ctx): Promise<MatchPhoneResult> {
     return matchPhone(ctx.db, message.number, await ctx.settings());
   },

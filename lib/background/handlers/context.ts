@@ -21,6 +21,8 @@ export interface HandlerContext {
   reconciler: SendReconciler;
   /** The tab the message came from (content scripts, the sidebar frame). */
   tabId: number | undefined;
+  /** The URL of the frame the message came from, as the browser reports it (not as the page claims). */
+  senderUrl?: string;
   /** The bulk port's session, for messages that arrived over BULK_PORT. */
   bulk?: BulkSession;
 }

@@ -99,6 +99,7 @@ describe('googleVoiceAdapter', () => {
       {
         kind: 'call',
         id: 'dial',
+        region: 'US',
         subject: '',
         correspondents: [{ email: null, name: '', role: 'to', phone: '+1 202 555 0143' }],
         call: { direction: 'out', state: 'dialing', startedAt: expect.any(Number), connectedAt: null, endedAt: null, durationSec: null },

@@ -7,6 +7,7 @@ import {
   findPhoneIn,
   parseTimer,
   phoneText,
+  readAccountRegion,
   readCallPanel,
   readDialledNumber,
   samePhone,
@@ -158,5 +159,16 @@ describe('readDialledNumber', () => {
     d.body.insertAdjacentHTML('beforeend', '<div role="dialog"><button gv-test-id="dialog-confirm-button">Call</button></div>');
     expect(readDialledNumber(d, '?a=nc,%2B15551234567')).toBe('+15551234567');
     expect(readDialledNumber(d, '?a=other,%2B15551234567')).toBeNull();
+  });
+});
+
+describe('readAccountRegion (issue 12.5: whose country the national numbers are)', () => {
+  it("is the country of the page's call-progress tones (US in the capture), else US", () => {
+    expect(readAccountRegion(parseFixture('connected.html'))).toBe('US');
+    expect(readAccountRegion(doc('<audio gv-id="inbound_ring"></audio><audio gv-id="GB_outbound_ring"></audio>'))).toBe('GB');
+    expect(readAccountRegion(doc('<audio gv-id="CA_busy_tone"></audio>'))).toBe('CA');
+    // No tone (the idle page), or one without a country: Google Voice numbers are US numbers.
+    expect(readAccountRegion(parseFixture('idle.html'))).toBe('US');
+    expect(readAccountRegion(doc('<audio gv-id="in_call"></audio><audio gv-id="usa_outbound_ring"></audio>'))).toBe('US');
   });
 });

@@ -82,6 +82,23 @@ export function samePhone(a: string | null, b: string | null): boolean {
   return short.length >= 7 && long.endsWith(short);
 }
 
+/**
+ * The country of the account's numbers: Google Voice shows them in national form ("(913) 555 8888",
+ * facts 1.2), and a Google Voice number is a US number unless the page says otherwise. The page's
+ * call-progress tones carry a country prefix (facts 1.3: "US_outbound_ring", "US_busy_tone" in the
+ * capture of a US account); that the prefix follows the account's country is our inference [C].
+ */
+export const GV_DEFAULT_REGION = 'US';
+const COUNTRY_TONE = /^([A-Z]{2})_(?:outbound_ring|busy_tone)$/;
+
+export function readAccountRegion(doc: Document): string {
+  for (const tone of queryAllFirst(doc, 'countryTone')) {
+    const region = COUNTRY_TONE.exec(tone.getAttribute('gv-id') ?? '')?.[1];
+    if (region) return region;
+  }
+  return GV_DEFAULT_REGION;
+}
+
 /** The active-call container, if a call is on. */
 export function findActiveCall(doc: Document): Element | null {
   return queryFirst(doc, 'activeCall');

@@ -51,6 +51,7 @@ const SNIPPETS: Partial<Record<GvSelectorKey, string[]>> = {
     '<gv-make-call-panel-ng2><button aria-label="Call + 1 1 2 3" data-t></button></gv-make-call-panel-ng2>',
   ],
   callNumberButton: ['<button gv-test-id="new-call-button" data-t></button>', '<button aria-label="Call \u202A(202) 555-0143\u202C" data-t></button>'],
+  countryTone: ['<audio gv-id="US_outbound_ring" data-t></audio>', '<audio gv-id="US_busy_tone" data-t></audio>'],
   callQualityToast: ['<gv-call-quality data-t></gv-call-quality>', '<h2 id="call-quality-header" data-t></h2>'],
 };
 

@@ -70,6 +70,8 @@ export const GV_SELECTORS = {
   // --- Audio and the end of a call (facts 1.3, 1.4) ---
   // Its `play` event means an incoming call rings.
   inboundRing: ['audio[gv-id="inbound_ring"]'],
+  // The call-progress tones carry a country prefix ("US_outbound_ring", "US_busy_tone").
+  countryTone: ['audio[gv-id$="_outbound_ring"]', 'audio[gv-id$="_busy_tone"]'],
   // The call-quality toast shown after a call ends.
   callQualityToast: ['gv-call-quality', '#call-quality-header'],
 } as const satisfies Record<string, readonly string[]>;

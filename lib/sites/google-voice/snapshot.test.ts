@@ -35,6 +35,7 @@ describe('buildSnapshot', () => {
     expect(snapshot.contexts[1]).toEqual({
       kind: 'call',
       id: 'dial',
+      region: 'US',
       subject: '',
       correspondents: [{ email: null, name: '', role: 'to', phone: '+1123' }],
       call: { direction: 'out', state: 'dialing', startedAt: 5, connectedAt: null, endedAt: null, durationSec: null },
@@ -53,6 +54,8 @@ describe('readGoogleVoiceSnapshot', () => {
         {
           kind: 'call',
           id: `gv-call-1-${T0}`,
+          // Its numbers are the account's country's (the page's tones say US).
+          region: 'US',
           subject: '',
           correspondents: [{ email: null, name: 'Ivan Petrov', role: 'from', phone: '+7 495 123-45-67' }],
           call: { direction: 'in', state: 'ringing', startedAt: T0, connectedAt: null, endedAt: null, durationSec: null },

@@ -4,7 +4,7 @@
 
 import type { AdapterProblem, MailContext, PageSnapshot } from '../types';
 import type { CallTracker, TrackedCall, TrackedDial } from './call-tracker';
-import { readCallPanel, readDialledNumber } from './parse-call';
+import { GV_DEFAULT_REGION, readAccountRegion, readCallPanel, readDialledNumber } from './parse-call';
 
 export const SITE = 'google-voice';
 /** The context id of the number being dialled before a call starts. */
@@ -18,10 +18,11 @@ export const CALL_UNREADABLE: AdapterProblem = {
     'Reloading Google Voice may help; if not, update ClientDesk.',
 };
 
-function callContext(call: TrackedCall): MailContext {
+function callContext(call: TrackedCall, region: string): MailContext {
   return {
     kind: 'call',
     id: call.id,
+    region,
     subject: '',
     correspondents: [
       { email: null, name: call.name, role: call.call.direction === 'in' ? 'from' : 'to', phone: call.phone },
@@ -30,10 +31,11 @@ function callContext(call: TrackedCall): MailContext {
   };
 }
 
-function dialContext(dial: TrackedDial): MailContext {
+function dialContext(dial: TrackedDial, region: string): MailContext {
   return {
     kind: 'call',
     id: DIAL_CONTEXT_ID,
+    region,
     subject: '',
     correspondents: [{ email: null, name: '', role: 'to', phone: dial.phone }],
     call: { direction: 'out', state: 'dialing', startedAt: dial.since, connectedAt: null, endedAt: null, durationSec: null },
@@ -42,12 +44,17 @@ function dialContext(dial: TrackedDial): MailContext {
 
 /**
  * The snapshot for a call and a dialled number (either may be null). The latest the user acts on has
- * the focus: the number being dialled, else the call.
+ * the focus: the number being dialled, else the call. `region`: the country of the account's numbers.
  */
-export function buildSnapshot(call: TrackedCall | null, dial: TrackedDial | null, problems: AdapterProblem[] = []): PageSnapshot {
+export function buildSnapshot(
+  call: TrackedCall | null,
+  dial: TrackedDial | null,
+  problems: AdapterProblem[] = [],
+  region = GV_DEFAULT_REGION,
+): PageSnapshot {
   const contexts: MailContext[] = [];
-  if (call) contexts.push(callContext(call));
-  if (dial) contexts.push(dialContext(dial));
+  if (call) contexts.push(callContext(call, region));
+  if (dial) contexts.push(dialContext(dial, region));
   return { site: SITE, selfEmail: null, contexts, focusedContextId: contexts.at(-1)?.id ?? null, problems };
 }
 
@@ -58,5 +65,5 @@ export function readGoogleVoiceSnapshot(doc: Document, tracker: CallTracker, now
   const dial = tracker.dial(reading.active ? null : readDialledNumber(doc, search), now);
   // A number read earlier in this call still counts: only a call never identified is a problem.
   const problems = reading.active && !call?.phone ? [{ ...CALL_UNREADABLE }] : [];
-  return buildSnapshot(call, dial, problems);
+  return buildSnapshot(call, dial, problems, readAccountRegion(doc));
 }

@@ -2,7 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connected, deleted, extensionInfo, incomingRinging, outgoingDialing, requestMakeCall } from '../../../tests/fixtures/threecx/frames';
 import type { PageSnapshot } from '../types';
-import { startThreecxAdapter, threecxAdapter, type ThreecxAdapterOptions } from './adapter';
+import { startThreecxAdapter, threecxAdapterFor, type ThreecxAdapterOptions } from './adapter';
+
+const threecxAdapter = threecxAdapterFor(null);
 
 const ORIGIN = 'https://pbx.example.com';
 const T0 = Date.UTC(2026, 4, 12, 9, 0, 0);
@@ -39,6 +41,17 @@ describe('threecxAdapter', () => {
     expect(threecxAdapter.site).toBe('3cx');
     expect(threecxAdapter.kind).toBe('softphone');
     await expect(threecxAdapter.insert('501', { html: '<p>x</p>', subject: null })).resolves.toEqual({ ok: false, reason: '3CX has no compose to insert into' });
+  });
+
+  it("puts the PBX region on every call it reports, so its national numbers are read in the PBX's country (issue 12.5)", () => {
+    const { last } = start({ region: 'DE' });
+    frame(incomingRinging({ ...CALL, number: '030 1234567' }));
+    expect(last().contexts.map((c) => [c.correspondents[0]?.phone, c.region])).toEqual([['030 1234567', 'DE']]);
+    // Without a region (the background did not answer), none: the background reads them in the user's default.
+    controller.abort();
+    const fallback = start();
+    frame(incomingRinging(CALL));
+    expect(fallback.last().contexts[0]?.region).toBeUndefined();
   });
 
   it('reports an empty snapshot at start and asks the page hook for the frames it kept', () => {

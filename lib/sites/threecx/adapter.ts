@@ -27,6 +27,8 @@ export interface ThreecxAdapterOptions {
   /** Typing settles this long before the number typed is shown. */
   typingDelayMs?: number;
   maxFrameBytes?: number;
+  /** The PBX region (Options, per 3CX host): the country of the numbers it shows without a country code. */
+  region?: string;
 }
 
 const KEEP_INTENT_MS = 60 * 60_000;
@@ -58,7 +60,7 @@ export function startThreecxAdapter(win: Window, events: AdapterEvents, signal: 
     if (signal.aborted) return;
     const at = now();
     if (intent && at - intent.startedAt >= keepIntentMs) intent = null;
-    const snapshot = buildCallSnapshot(calls.contexts(at), intent);
+    const snapshot = buildCallSnapshot(calls.contexts(at), intent, options.region);
     const key = JSON.stringify(snapshot);
     if (key !== lastKey) {
       lastKey = key;
@@ -126,14 +128,17 @@ export function startThreecxAdapter(win: Window, events: AdapterEvents, signal: 
   report();
 }
 
-export const threecxAdapter: SiteAdapter = {
-  site: THREECX_SITE,
-  kind: 'softphone',
-  start(events, signal) {
-    startThreecxAdapter(window, events, signal);
-  },
-  // A softphone: nothing to insert templates into, and `events.sent` is never called.
-  async insert() {
-    return { ok: false, reason: '3CX has no compose to insert into' };
-  },
-};
+/** The adapter for this PBX; `region` is its PBX region setting (null: the background's default applies). */
+export function threecxAdapterFor(region: string | null): SiteAdapter {
+  return {
+    site: THREECX_SITE,
+    kind: 'softphone',
+    start(events, signal) {
+      startThreecxAdapter(window, events, signal, region ? { region } : {});
+    },
+    // A softphone: nothing to insert templates into, and `events.sent` is never called.
+    async insert() {
+      return { ok: false, reason: '3CX has no compose to insert into' };
+    },
+  };
+}

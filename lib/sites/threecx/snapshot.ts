@@ -7,8 +7,10 @@ import { intentContext, type DialIntent } from './dial-intent';
 
 export const THREECX_SITE = '3cx';
 
-export function buildCallSnapshot(calls: MailContext[], intent: DialIntent | null): PageSnapshot {
-  const contexts = intent ? [...calls, intentContext(intent)] : calls;
+/** `region`: the PBX's country, which its numbers without a country code belong to (a per-host setting). */
+export function buildCallSnapshot(calls: MailContext[], intent: DialIntent | null, region?: string): PageSnapshot {
+  const all = intent ? [...calls, intentContext(intent)] : calls;
+  const contexts = region ? all.map((context) => ({ ...context, region })) : all;
   const newest = (list: MailContext[]) =>
     list.reduce<MailContext | null>((best, c) => (!best || (c.call?.startedAt ?? 0) >= (best.call?.startedAt ?? 0) ? c : best), null);
   const focused = newest(contexts.filter((c) => c.call?.state !== 'ended')) ?? newest(contexts);

@@ -1,13 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { browser } from 'wxt/browser';
 import { CALLING_METHODS, type CallingMethod, type Settings } from '@/lib/domain/types';
 import { sendToBackground } from '@/lib/messaging/send';
-import { useAction } from '../use-action';
+import { useAction } from '../../use-action';
+import { ThreecxHosts } from './ThreecxHosts';
 
 // Calls (issue 6): how a click on a phone number places the call, and the 3CX web clients the
-// sidebar is injected into. A 3CX address is per company: adding one asks the browser for that
-// one host's permission, at that moment (never for all sites); the background then registers the
-// 3CX scripts for the hosts granted.
+// sidebar is injected into (ThreecxHosts.tsx).
 
 const METHOD_LABELS: Record<CallingMethod, string> = {
   tel: 'The system phone app (tel: links: desktop softphones, Skype, Zoiper, MicroSIP…)',
@@ -16,24 +14,10 @@ const METHOD_LABELS: Record<CallingMethod, string> = {
   custom: 'Another web softphone (a link with {number})',
 };
 
-/** "https://pbx.example.com/webclient/#/people" or "pbx.example.com" → "pbx.example.com". */
-export function hostOf(input: string): string | null {
-  const text = input.trim();
-  if (!text) return null;
-  try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-    return url.protocol === 'https:' && url.hostname.includes('.') ? url.hostname.toLowerCase() : null;
-  } catch {
-    return null;
-  }
-}
-
 export function CallSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [method, setMethod] = useState<CallingMethod>('tel');
-  const [newHost, setNewHost] = useState('');
   const [saved, setSaved] = useState(false);
-  const [hostError, setHostError] = useState<string | null>(null);
   const action = useAction();
 
   useEffect(() => {
@@ -53,25 +37,6 @@ export function CallSettings() {
       setSettings(next);
       setSaved(true);
     });
-  };
-
-  const saveHosts = (softphoneHosts: string[]) =>
-    action.run<Settings>({ type: 'optionsToBackground.saveSettings', patch: { softphoneHosts } }, (next) => setSettings(next));
-
-  const addHost = async () => {
-    setHostError(null);
-    const host = hostOf(newHost);
-    if (!host) return setHostError(`"${newHost}" is not the https address of a web client, e.g. https://pbx.example.com`);
-    // Asked here, inside the click: the browser shows its permission prompt for this one host.
-    const granted = await browser.permissions.request({ origins: [`https://${host}/*`] }).catch(() => false);
-    if (!granted) return setHostError(`Access to ${host} was not granted: ClientDesk cannot show the sidebar there.`);
-    await saveHosts([...new Set([...settings.softphoneHosts, host])]);
-    setNewHost('');
-  };
-
-  const removeHost = async (host: string) => {
-    await saveHosts(settings.softphoneHosts.filter((h) => h !== host));
-    await browser.permissions.remove({ origins: [`https://${host}/*`] }).catch(() => false);
   };
 
   return (
@@ -96,21 +61,7 @@ export function CallSettings() {
         </div>
       </form>
 
-      <h3>3CX web clients</h3>
-      <p className="muted small">The sidebar shows the caller's card in your company's 3CX web client. Add its address; the browser asks you to allow ClientDesk on that one site.</p>
-      <ul aria-label="3CX web clients">
-        {settings.softphoneHosts.map((host) => (
-          <li key={host}>
-            {host}{' '}
-            <button type="button" className="link" onClick={() => void removeHost(host)}>Remove</button>
-          </li>
-        ))}
-      </ul>
-      <div className="buttons">
-        <input aria-label="New 3CX web client" value={newHost} onChange={(e) => setNewHost(e.target.value)} placeholder="https://pbx.example.com" />
-        <button type="button" onClick={() => void addHost()}>Add</button>
-      </div>
-      {hostError && <p className="error" role="alert">{hostError}</p>}
+      <ThreecxHosts settings={settings} onSaved={setSettings} />
     </section>
   );
 }

@@ -6,12 +6,12 @@ import { unique } from './import-values';
 import type { RawRow } from './table';
 
 /** "lines 4, 9" — the first ten, then "…". */
-function linesText(lines: readonly number[]): string {
+export function linesText(lines: readonly number[]): string {
   const shown = lines.length > 10 ? `${lines.slice(0, 10).join(', ')}…` : lines.join(', ');
   return `line${lines.length === 1 ? '' : 's'} ${shown}`;
 }
 
-function plural(count: number, word: string): string {
+export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 

@@ -3,6 +3,7 @@
 // without a DOM), so it runs in the service worker too. Never throws.
 import * as XLSX from '@e965/xlsx';
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
+import { tooManyColumnsMessage } from './import-limits';
 import { fatalTable, isBlankRow, type RawRow, type RawTable } from './table';
 
 // SheetJS types its number-format helper as `any`; these are the two calls we make.
@@ -21,7 +22,12 @@ const SSF = XLSX.SSF as {
 
 const NOT_A_WORKBOOK = 'The file is not an Excel workbook (.xlsx, .xls or .ods); save it from Excel or choose CSV';
 
-export function readXlsxTable(input: Uint8Array | ArrayBuffer): RawTable {
+export interface XlsxOptions {
+  /** A sheet with values in more columns than this is fatal before its rows are built. */
+  maxColumns?: number;
+}
+
+export function readXlsxTable(input: Uint8Array | ArrayBuffer, options: XlsxOptions = {}): RawTable {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.length === 0) return fatalTable('The file is empty');
   // SheetJS reads anything it does not recognise as a one-column text sheet, so junk must be
@@ -35,7 +41,7 @@ export function readXlsxTable(input: Uint8Array | ArrayBuffer): RawTable {
     return fatalTable(readFailure(error));
   }
   try {
-    return tableOf(workbook);
+    return tableOf(workbook, options.maxColumns ?? Infinity);
   } catch (error) {
     return fatalTable(`The workbook could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -57,11 +63,15 @@ function readFailure(error: unknown): string {
   return `The workbook is damaged or not a spreadsheet (${message}); open it in Excel and save it again as .xlsx`;
 }
 
-function tableOf(workbook: WorkBook): RawTable {
+function tableOf(workbook: WorkBook, maxColumns: number): RawTable {
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];
-    const rows = sheet ? sheetRows(sheet, date1904) : [];
+    const cells = sheet ? sheetCells(sheet, date1904) : null;
+    if (!cells || cells.byRow.size === 0) continue;
+    // Before the rows are built: each would be as wide as the sheet's used columns.
+    if (cells.columns.size > maxColumns) return fatalTable(tooManyColumnsMessage(cells.columns.size));
+    const rows = sheetRows(cells);
     const headerIndex = rows.findIndex((row) => !isBlankRow(row.cells));
     const header = rows[headerIndex];
     if (!header) continue;
@@ -74,15 +84,21 @@ function tableOf(workbook: WorkBook): RawTable {
 }
 
 function hasData(sheet: WorkSheet | undefined, date1904: boolean): boolean {
-  return sheet !== undefined && sheetRows(sheet, date1904).length > 0;
+  return sheet !== undefined && Object.keys(sheet).some((address) => !address.startsWith('!') && cellText(sheet[address] as CellObject | undefined, date1904).text.trim() !== '');
 }
 
-/** The rows that have a value, built from the cells present: a sheet formatted down to row 1,048,576
- *  declares that whole range, and walking it cell by cell would take minutes. */
-function sheetRows(sheet: WorkSheet, date1904: boolean): RawRow[] {
+interface SheetCells {
+  /** Sheet row → sheet column → the cell's value; only cells with a value. */
+  byRow: Map<number, Map<number, CellText>>;
+  /** The columns that have a value somewhere. */
+  columns: Set<number>;
+}
+
+/** The cells that have a value: a sheet formatted down to row 1,048,576 declares that whole range,
+ *  and walking it cell by cell would take minutes. */
+function sheetCells(sheet: WorkSheet, date1904: boolean): SheetCells {
   const byRow = new Map<number, Map<number, CellText>>();
-  let firstColumn = Infinity;
-  let lastColumn = -1;
+  const columns = new Set<number>();
   for (const address of Object.keys(sheet)) {
     if (address.startsWith('!')) continue;
     const value = cellText(sheet[address] as CellObject | undefined, date1904);
@@ -90,9 +106,14 @@ function sheetRows(sheet: WorkSheet, date1904: boolean): RawRow[] {
     const { r, c } = XLSX.utils.decode_cell(address);
     if (!byRow.has(r)) byRow.set(r, new Map());
     byRow.get(r)?.set(c, value);
-    firstColumn = Math.min(firstColumn, c);
-    lastColumn = Math.max(lastColumn, c);
+    columns.add(c);
   }
+  return { byRow, columns };
+}
+
+function sheetRows({ byRow, columns }: SheetCells): RawRow[] {
+  const firstColumn = Math.min(...columns);
+  const lastColumn = Math.max(...columns);
   return [...byRow.keys()].sort((a, b) => a - b).map((r) => {
     const row = byRow.get(r);
     const values = Array.from({ length: lastColumn - firstColumn + 1 }, (_, i) => row?.get(firstColumn + i));

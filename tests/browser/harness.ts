@@ -191,3 +191,23 @@ export const SEED_CSV = [
   'Rosstal,Olga Sidorova,Chief accountant,olga@rosstal.ru,,active,rosstal.ru,,,,,',
   'Nordfrost,Hans Weber,Head of procurement,hans@nordfrost.de,+49 30 1234567,vip,nordfrost.de,Distributor,Prepayment,0,,',
 ].join('\n');
+
+/** Every row of one IndexedDB store of ClientDesk's database, read in an extension page: what was stored. */
+export async function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('clientdesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}

@@ -1,22 +1,37 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { autoMapColumns } from '@/lib/io/column-mapping';
+import { TEXT_ENCODING_LABELS, type TextEncodingName } from '@/lib/io/decode-text';
 import type { ImportField, ImportRowsResult } from '@/lib/io/import-row';
 import { readImportRows } from '@/lib/io/import-rows';
-import { readImportFile, type ImportFileKind } from '@/lib/io/read-import-file';
+import type { ImportFileRead } from '@/lib/io/read-import-file';
 import type { RawTable } from '@/lib/io/table';
 import { BulkJob, type BulkProgress } from '@/lib/messaging/bulk-client';
 import type { ImportSummary } from '@/lib/messaging/views';
 import { ColumnMapping } from './ColumnMapping';
 import { ImportCheck, ImportResult, ProgressBar } from './ImportReport';
+import { isAbort, useFileReader } from './use-file-reader';
 
 // Import, step by step: choose a file (CSV, XLSX, vCard) → map its columns (known headers are
 // mapped already) with a preview → check: the exact numbers of clients added and updated and the
 // rows rejected, computed by a dry run that changes nothing → import, with progress and Cancel.
 // A cancelled or failed import leaves the base as it was (one transaction in the background).
+// The file is read in a worker (the page keeps answering; Cancel ends it).
+
+interface MapStep {
+  kind: 'map';
+  file: string;
+  /** The file itself, to read again in another encoding. */
+  source: File;
+  read: ImportFileRead;
+  mapping: (ImportField | null)[];
+  rereading: TextEncodingName | null;
+  encodingError: string | null;
+}
 
 type Step =
   | { kind: 'pick'; error: string | null }
-  | { kind: 'map'; file: string; fileKind: ImportFileKind; table: RawTable; mapping: (ImportField | null)[] }
+  | { kind: 'reading'; file: string }
+  | MapStep
   | { kind: 'working'; file: string; progress: BulkProgress }
   | { kind: 'confirm'; file: string; parsed: ImportRowsResult; summary: ImportSummary }
   | { kind: 'done'; file: string; parsed: ImportRowsResult; summary: ImportSummary }
@@ -26,9 +41,11 @@ export function ImportWizard({ defaultRegion, onImported }: { defaultRegion: str
   const [step, setStep] = useState<Step>({ kind: 'pick', error: null });
   const job = useRef<BulkJob | null>(null);
   const parsedRef = useRef<ImportRowsResult | null>(null);
+  const reader = useFileReader();
   useEffect(() => () => job.current?.close(), []);
 
   const reset = () => {
+    reader.cancel();
     job.current?.close();
     job.current = null;
     setStep({ kind: 'pick', error: null });
@@ -38,18 +55,35 @@ export function ImportWizard({ defaultRegion, onImported }: { defaultRegion: str
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
+    setStep({ kind: 'reading', file: file.name });
     try {
-      const { kind, table } = readImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      if (table.fatal) return setStep({ kind: 'pick', error: `${file.name}: ${table.fatal}. Nothing was imported.` });
-      setStep({ kind: 'map', file: file.name, fileKind: kind, table, mapping: autoMapColumns(table.header) });
+      const read = await reader.read(file);
+      if (read.table.fatal) return setStep({ kind: 'pick', error: `${file.name}: ${read.table.fatal}. Nothing was imported.` });
+      setStep({ kind: 'map', file: file.name, source: file, read, mapping: autoMapColumns(read.table.header), rereading: null, encodingError: null });
     } catch (error) {
-      setStep({ kind: 'pick', error: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      if (isAbort(error)) return;
+      setStep({ kind: 'pick', error: `${file.name}: ${messageOf(error)}. Nothing was imported.` });
+    }
+  };
+
+  const switchEncoding = async (from: MapStep, encoding: TextEncodingName) => {
+    setStep({ ...from, rereading: encoding, encodingError: null });
+    const label = TEXT_ENCODING_LABELS[encoding];
+    const keep = (why: string) => setStep({ ...from, rereading: null, encodingError: `As ${label}: ${why}. The file is still read as ${from.read.encoding ? TEXT_ENCODING_LABELS[from.read.encoding] : 'before'}.` });
+    try {
+      const read = await reader.read(from.source, encoding);
+      if (read.table.fatal) return keep(read.table.fatal);
+      // The user's choices stay when the header reads the same (only the values changed).
+      const sameHeader = read.table.header.join('\n') === from.read.table.header.join('\n');
+      setStep({ ...from, read, mapping: sameHeader ? from.mapping : autoMapColumns(read.table.header), rereading: null, encodingError: null });
+    } catch (error) {
+      if (!isAbort(error)) keep(messageOf(error));
     }
   };
 
   const stop = (file: string, error: unknown) => {
     const cancelled = error instanceof Error && error.name === 'AbortError';
-    setStep({ kind: 'stopped', file, cancelled, message: error instanceof Error ? error.message : String(error) });
+    setStep({ kind: 'stopped', file, cancelled, message: messageOf(error) });
     job.current?.close();
     job.current = null;
   };
@@ -102,14 +136,24 @@ export function ImportWizard({ defaultRegion, onImported }: { defaultRegion: str
           {step.error && <p className="error" role="alert" data-testid="import-error">{step.error}</p>}
         </>
       )}
+      {step.kind === 'reading' && (
+        <div data-testid="import-reading">
+          <p>{step.file}</p>
+          <div className="progress">
+            <progress aria-label="Reading the file" />
+            <span className="small">Reading the file…</span>
+          </div>
+          <button type="button" onClick={reset}>Cancel</button>
+        </div>
+      )}
       {step.kind === 'map' && (
         <ColumnMapping
           file={step.file}
-          fileKind={step.fileKind}
-          table={step.table}
+          read={step.read}
           mapping={step.mapping}
+          encodingSwitch={{ rereading: step.rereading, error: step.encodingError, onChange: (encoding) => void switchEncoding(step, encoding) }}
           onChange={(mapping) => setStep({ ...step, mapping })}
-          onCheck={() => void check(step.file, step.table, step.mapping)}
+          onCheck={() => void check(step.file, step.read.table, step.mapping)}
           onCancel={reset}
         />
       )}
@@ -148,3 +192,5 @@ export function ImportWizard({ defaultRegion, onImported }: { defaultRegion: str
     </section>
   );
 }
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -4,7 +4,7 @@ import { dayKey } from '@/lib/domain/day-key';
 import { previousMonth } from '@/lib/domain/work-calendar';
 import type { Settings } from '@/lib/domain/types';
 import { sendToBackground } from '@/lib/messaging/send';
-import { BackupPanel } from './BackupPanel';
+import { BackupPanel } from './backup/BackupPanel';
 import { BackupReminder } from './BackupReminder';
 import { CallSettings } from './calls/CallSettings';
 import { ClientList } from './ClientList';
@@ -16,6 +16,7 @@ import { loadSavedFilters, storeSavedFilters } from './saved-filters-store';
 import { SettingsForm } from './SettingsForm';
 import { TemplateEditor } from './TemplateEditor';
 import { PlanSettings } from './PlanSettings';
+import { PageErrorBoundary } from './shell/PageErrorBoundary';
 import { ReportPage } from './report/ReportPage';
 import { TodayPage } from './TodayPage';
 import { useClientBase } from './use-client-base';
@@ -84,47 +85,50 @@ export function OptionsApp() {
         {persisted === false && <span className="warning"> The browser did not grant persistent storage: back up your base regularly.</span>}
       </p>
 
-      {route.page === 'clients' && (
-        <>
-          <SampleDataNotice rows={base.rows} onChanged={() => void base.reloadAll()} />
-          <BackupReminder clientCount={base.rows.length} />
-          <div className="list-actions">
-            <ExportButtons visible={visible} clients={base.clients} contactsByClient={base.contactsByClient} />
-          </div>
-          <ClientList rows={base.rows} loading={base.loading} today={today} savedFilters={savedFilters} onSaveFilters={saveFilters} onOpenClient={openClient} onVisibleRowsChange={setVisible} />
-        </>
-      )}
-      {route.page === 'client' && (
-        <ClientPage
-          key={route.id}
-          clientId={route.id}
-          rows={base.rows}
-          onBack={() => {
-            void base.refresh();
-            navigate({ page: 'clients' });
-          }}
-          onOpenClient={openClient}
-        />
-      )}
-      {route.page === 'today' && <TodayPage />}
-      {route.page === 'report' && <ReportPage defaultMonth={previousMonth(today.slice(0, 7))} onSettingsChanged={setSettings} />}
-      {route.page === 'import' && settings && <ImportWizard defaultRegion={settings.defaultPhoneRegion} onImported={() => void base.refresh()} />}
-      {route.page === 'backup' && (
-        <BackupPanel
-          onRestored={() => {
-            void base.reloadAll();
-            void sendToBackground<Settings>({ type: 'optionsToBackground.getSettings' }).then(setSettings);
-          }}
-        />
-      )}
-      {route.page === 'templates' && <TemplateEditor />}
-      {route.page === 'settings' && (
-        <>
-          <SettingsForm />
-          <PlanSettings />
-          <CallSettings />
-        </>
-      )}
+      {/* Keyed by the page: a page that failed to render is tried afresh when it is opened again. */}
+      <PageErrorBoundary key={route.page === 'client' ? `client/${route.id}` : route.page}>
+        {route.page === 'clients' && (
+          <>
+            <SampleDataNotice rows={base.rows} onChanged={() => void base.reloadAll()} />
+            <BackupReminder clientCount={base.rows.length} />
+            <div className="list-actions">
+              <ExportButtons visible={visible} clients={base.clients} contactsByClient={base.contactsByClient} />
+            </div>
+            <ClientList rows={base.rows} loading={base.loading} today={today} savedFilters={savedFilters} onSaveFilters={saveFilters} onOpenClient={openClient} onVisibleRowsChange={setVisible} />
+          </>
+        )}
+        {route.page === 'client' && (
+          <ClientPage
+            key={route.id}
+            clientId={route.id}
+            rows={base.rows}
+            onBack={() => {
+              void base.refresh();
+              navigate({ page: 'clients' });
+            }}
+            onOpenClient={openClient}
+          />
+        )}
+        {route.page === 'today' && <TodayPage />}
+        {route.page === 'report' && <ReportPage defaultMonth={previousMonth(today.slice(0, 7))} onSettingsChanged={setSettings} />}
+        {route.page === 'import' && settings && <ImportWizard defaultRegion={settings.defaultPhoneRegion} onImported={() => void base.refresh()} />}
+        {route.page === 'backup' && (
+          <BackupPanel
+            onRestored={() => {
+              void base.reloadAll();
+              void sendToBackground<Settings>({ type: 'optionsToBackground.getSettings' }).then(setSettings);
+            }}
+          />
+        )}
+        {route.page === 'templates' && <TemplateEditor />}
+        {route.page === 'settings' && (
+          <>
+            <SettingsForm />
+            <PlanSettings />
+            <CallSettings />
+          </>
+        )}
+      </PageErrorBoundary>
     </main>
   );
 }

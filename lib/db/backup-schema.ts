@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import {
   ACTIVITY_TYPES,
-  CLIENT_STATUSES,
-  COMPLAINT_STATUSES,
-  CONTRACT_STATUSES,
   OBLIGATION_KINDS,
-  TEMPLATE_KINDS,
   type Activity,
   type Client,
   type Complaint,
@@ -13,10 +9,28 @@ import {
   type Contract,
   type Template,
 } from '@/lib/domain/types';
+import {
+  clientPatchSchema,
+  complaintFieldsSchema,
+  contactFieldsSchema,
+  contractFieldsSchema,
+  dayKeyString,
+  email,
+  id,
+  instant,
+  money,
+  phoneNumber,
+  storedSettingsSchema,
+  templateFields,
+  text,
+} from '@/lib/messaging/fields';
 import type { SettingRow } from './database';
 
 // The backup file and its check. The WHOLE file is checked before anything is written: the
 // header, every row of every table, duplicate ids, and links to clients missing from the file.
+// Rows are checked with the schemas the messages that write them use (lib/messaging/fields.ts),
+// so a file can put nothing in the base that the app itself would refuse (issue 12.6: a backup
+// with a time zone Intl does not know replaced the settings and took Options down).
 // Rows keep fields this version does not know (looseObject): a restore loses nothing.
 // Format version 1 grows by optional tables: a file written before contracts and complaints
 // (schema v2) has no such tables and restores with them empty.
@@ -46,50 +60,49 @@ export interface Backup {
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; errors: string[] };
 
-const id = z.string().min(1);
-const timestamp = z.iso.datetime({ offset: true });
-// Lenient on purpose: a professional holiday may carry any year; the shape is what matters here.
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const amount = z.number().finite().nullable();
-const phone = z.looseObject({ raw: z.string(), e164: z.string().regex(/^\+\d{4,15}$/, 'expected an E.164 number'), ext: z.string().nullable() });
-const synced = { id, ownerId: z.string(), createdAt: timestamp, updatedAt: timestamp, deletedAt: timestamp.nullable() };
+const synced = { id, ownerId: z.string(), createdAt: instant, updatedAt: instant, deletedAt: instant.nullable() };
+const card = clientPatchSchema.shape;
+const person = contactFieldsSchema.shape;
 
 const clientRow = z.looseObject({
   ...synced,
-  name: z.string(),
-  legalName: z.string(),
-  taxId: z.string(),
-  status: z.enum(CLIENT_STATUSES),
+  name: text(300),
+  legalName: card.legalName.unwrap(),
+  taxId: card.taxId.unwrap(),
+  status: card.status.unwrap(),
+  industry: card.industry.unwrap(),
+  source: card.source.unwrap(),
+  priceType: card.priceType.unwrap(),
+  receivables: card.receivables.unwrap().required().loose(),
+  reliabilityRating: card.reliabilityRating.unwrap(),
+  reliabilityNote: card.reliabilityNote.unwrap(),
+  holidayDate: card.holidayDate.unwrap(),
+  nextContactAt: card.nextContactAt.unwrap(),
+  // Imports and merges unite lists and join texts beyond what one edit may send, and an import
+  // takes the terms as the file has them (importRowSchema): no caps and no ranges here.
   domains: z.array(z.string()),
-  emails: z.array(z.string()),
-  phones: z.array(phone),
+  emails: z.array(email),
+  phones: z.array(phoneNumber),
   phoneE164s: z.array(z.string()),
-  industry: z.string(),
-  source: z.string(),
-  priceType: z.string(),
-  contract: z.looseObject({ paymentTerms: z.string(), deferralDays: amount, discountPct: amount, creditLimit: amount }),
-  receivables: z.looseObject({ amount, overdueAmount: amount, dueDate: day.nullable() }),
-  reliabilityRating: amount,
-  reliabilityNote: z.string(),
-  needs: z.string(),
   tags: z.array(z.string()),
+  needs: z.string(),
   notes: z.string(),
-  holidayDate: day.nullable(),
-  lastContactAt: timestamp.nullable(),
-  nextContactAt: day.nullable(),
+  contract: z.looseObject({ paymentTerms: text(500), deferralDays: money, discountPct: money, creditLimit: money }),
+  lastContactAt: instant.nullable(),
   mergedIntoId: id.nullable().optional(),
 });
 
 const contactRow = z.looseObject({
   ...synced,
   clientId: id,
-  name: z.string(),
-  position: z.string(),
-  emails: z.array(z.string()),
-  phones: z.array(phone),
+  name: person.name,
+  position: person.position,
+  birthday: person.birthday,
+  decisionMaker: person.decisionMaker,
+  // An import unites the addresses and phones of every row of the same person.
+  emails: z.array(email),
+  phones: z.array(phoneNumber),
   phoneE164s: z.array(z.string()),
-  birthday: day.nullable(),
-  decisionMaker: z.boolean(),
 });
 
 const activityRow = z.looseObject({
@@ -97,8 +110,8 @@ const activityRow = z.looseObject({
   type: z.enum(ACTIVITY_TYPES),
   clientId: id.nullable(),
   contactId: id.nullable(),
-  at: timestamp,
-  dayKey: day,
+  at: instant,
+  dayKey: dayKeyString,
   channelRef: z.string().nullable(),
   templateId: id.nullable(),
   outcome: z.string().nullable(),
@@ -106,63 +119,44 @@ const activityRow = z.looseObject({
   retractsId: id.nullable(),
 });
 
-const templateRow = z.looseObject({
-  ...synced,
-  name: z.string(),
-  subject: z.string(),
-  bodyHtml: z.string(),
-  kind: z.enum(TEMPLATE_KINDS),
-  countsAsOffer: z.boolean(),
-  useCount: z.number().int().nonnegative(),
-  lastUsedAt: timestamp.nullable(),
-});
+const templateRow = templateFields
+  .extend({ ...synced, useCount: z.number().int().nonnegative(), lastUsedAt: instant.nullable() })
+  .loose();
 
 const obligation = z.looseObject({
   id,
   kind: z.enum(OBLIGATION_KINDS),
-  title: z.string(),
-  dueDate: day.nullable(),
+  title: text(500),
+  dueDate: dayKeyString.nullable(),
   done: z.boolean(),
-  doneAt: timestamp.nullable(),
+  doneAt: instant.nullable(),
 });
 
-const contractRow = z.looseObject({
-  ...synced,
-  clientId: id,
-  number: z.string(),
-  date: day.nullable(),
-  amount,
-  currency: z.string(),
-  status: z.enum(CONTRACT_STATUSES),
-  signedAt: day.nullable(),
-  firstContract: z.boolean(),
-  obligations: z.array(obligation),
-  notes: z.string(),
-});
+const contractRow = contractFieldsSchema
+  .extend({ ...synced, clientId: id, signedAt: dayKeyString.nullable(), firstContract: z.boolean(), obligations: z.array(obligation) })
+  .loose();
 
-const complaintRow = z.looseObject({
-  ...synced,
-  clientId: id,
-  openedAt: day,
-  subject: z.string(),
-  details: z.string(),
-  status: z.enum(COMPLAINT_STATUSES),
-  resolution: z.string(),
-  resolvedAt: day.nullable(),
-});
+const complaintRow = complaintFieldsSchema.extend({ ...synced, clientId: id, resolvedAt: dayKeyString.nullable() }).loose();
 
-const settingRow = z
-  .looseObject({ key: z.string().min(1), value: z.unknown() })
-  .refine((row) => row.key !== 'settings' || (typeof row.value === 'object' && row.value !== null && typeof (row.value as { managerId?: unknown }).managerId === 'string'), {
-    message: 'the settings must be an object with a managerId',
-    path: ['value'],
-  });
+/** Known keys of the settings table are checked as the app writes them; others are opaque. */
+const SETTING_VALUES: Record<string, z.ZodType> = {
+  settings: storedSettingsSchema,
+  lastBackupAt: instant,
+  sampleClientIds: z.array(id),
+};
+
+const settingRow = z.looseObject({ key: z.string().min(1), value: z.unknown() }).superRefine((row, ctx) => {
+  const schema = SETTING_VALUES[row.key];
+  const parsed = schema?.safeParse(row.value);
+  if (!parsed || parsed.success) return;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['value', ...issue.path] });
+});
 
 const header = z.object({
   format: z.literal(BACKUP_FORMAT, { error: 'this is not a ClientDesk backup' }),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION, { error: 'this backup format version is not known to this version of ClientDesk' }),
   schemaVersion: z.number().int().positive(),
-  createdAt: timestamp,
+  createdAt: instant,
   tables: z.object({
     clients: z.array(z.unknown()),
     contacts: z.array(z.unknown()),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackup, getLastBackupAt, parseBackup, parseBackupText, recordBackup, restoreBackup, type Backup } from './backup';
+import { createBackup, getLastBackupAt, parseBackup, parseBackupText, recordBackup, restoreBackup, restoreBackupText, RestoreCancelledError, RestoreRefusedError, type Backup } from './backup';
 import { saveComplaint } from './complaints';
 import { deleteContract, saveContract } from './contracts';
 import type { ClientDeskDb } from './database';
@@ -77,7 +77,8 @@ describe('backup and restore', () => {
     expect(plan.complaints).toHaveLength(2);
     expect(await planTables(restored)).toEqual(plan);
     const rows = Object.values({ ...want, ...plan }).reduce((n, table) => n + table.length, 0);
-    expect(counts).toEqual({ added: rows, updated: 0, kept: 0 });
+    expect(counts.total).toEqual({ added: rows, updated: 0, kept: 0 });
+    expect(counts.byTable.clients).toEqual({ added: want.clients.length, updated: 0, kept: 0 });
   });
 
   it('replace makes the base the backup, but keeps when this browser last backed up', async () => {
@@ -106,8 +107,8 @@ describe('backup and restore', () => {
     expect(await db.clients.get(volga!.id)).toMatchObject({ name: 'Volga (base)' });
     expect(await db.clients.get('only-in-base')).toBeDefined();
     expect(await db.settings.toArray()).toEqual(settingsBefore);
-    expect(counts.updated).toBe(1);
-    expect(counts.added).toBe(0);
+    expect(counts.total.updated).toBe(1);
+    expect(counts.total.added).toBe(0);
   });
 
   it('a restore that fails half-way leaves the base as it was', async () => {
@@ -155,7 +156,7 @@ describe('backups written before contracts and complaints', () => {
     const before = await planTables(db);
     const counts = await restoreBackup(db, parsedOrFail(await v2BackupFile(db)), 'merge');
     expect(await planTables(db)).toEqual(before);
-    expect(counts.added).toBe(0);
+    expect(counts.total.added).toBe(0);
   });
 });
 
@@ -172,7 +173,7 @@ describe('contracts and complaints in a merge', () => {
     expect(await db.contracts.get(contract!.id)).toMatchObject({ notes: 'From backup' });
     expect(await db.complaints.get(complaint!.id)).toMatchObject({ subject: 'Base' });
     expect(await db.contracts.count()).toBe(2);
-    expect(counts).toMatchObject({ added: 1, updated: 1 });
+    expect(counts.total).toMatchObject({ added: 1, updated: 1 });
   });
 });
 
@@ -247,5 +248,120 @@ describe('parseBackup', () => {
     const text = JSON.stringify(await createBackup(await seeded()));
     expect(parseBackupText(text.slice(0, text.length / 2))).toEqual({ ok: false, errors: ['The file is not valid JSON (it may have been cut short).'] });
     expect(parseBackupText(text).ok).toBe(true);
+  });
+});
+
+describe('a file that would break the base is refused whole (issue 12.6)', () => {
+  it('a settings row with a time zone Intl does not know: nothing was changed, and why', async () => {
+    const db = await seeded();
+    const before = await allTables(db);
+    const file = (await backupFile(db)) as { tables: { settings: { key: string; value: Record<string, unknown> }[] } };
+    const row = file.tables.settings.find((r) => r.key === 'settings')!;
+    row.value = { ...row.value, timeZone: 'Europe/Moskva' };
+    const text = JSON.stringify(file);
+    await expect(restoreBackupText(db, text, 'replace')).rejects.toThrow(RestoreRefusedError);
+    await expect(restoreBackupText(db, text, 'replace')).rejects.toThrow(/^Nothing was changed: this backup cannot be restored: settings, row \d+, value\.timeZone: expected a time zone/);
+    expect(await allTables(db)).toEqual(before);
+  });
+
+  it('checks each settings field with the settings message’s own rules, and the other known keys', async () => {
+    const file = (await backupFile(await seeded())) as { tables: { settings: { key: string; value: unknown }[] } };
+    const index = file.tables.settings.findIndex((r) => r.key === 'settings');
+    const value = file.tables.settings[index]!.value as Record<string, unknown>;
+    file.tables.settings[index] = { key: 'settings', value: { ...value, quotas: { ...(value.quotas as object), callsPerDay: -1 }, reminderTime: '25:00', defaultPhoneRegion: 'Russia' } };
+    file.tables.settings.push({ key: 'lastBackupAt', value: 'last week' });
+    const parsed = parseBackup(file);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.join('\n')).toMatch(/value\.defaultPhoneRegion: expected a two-letter region/);
+    expect(parsed.errors.join('\n')).toMatch(/value\.quotas\.callsPerDay: /);
+    expect(parsed.errors.join('\n')).toMatch(/value\.reminderTime: expected a time such as 09:00/);
+    expect(parsed.errors.join('\n')).toMatch(/settings, row \d+, value: /);
+  });
+
+  it('a template, contract or complaint the app’s own forms would refuse is refused', async () => {
+    const file = (await backupFile(await seeded())) as { tables: Record<string, Record<string, unknown>[]> };
+    file.tables.templates![0] = { ...file.tables.templates![0], name: '' };
+    file.tables.contracts![0] = { ...file.tables.contracts![0], currency: 'roubles' };
+    file.tables.complaints![0] = { ...file.tables.complaints![0], subject: '   ' };
+    file.tables.contacts![0] = { ...file.tables.contacts![0], birthday: '1980-02-31' };
+    const parsed = parseBackup(file);
+    expect(parsed).toEqual({
+      ok: false,
+      errors: [
+        expect.stringMatching(/^contacts, row 1, birthday: expected a date as YYYY-MM-DD/),
+        expect.stringMatching(/^templates, row 1, name: The template needs a name/),
+        expect.stringMatching(/^contracts, row 1, currency: expected a three-letter currency code/),
+        expect.stringMatching(/^complaints, row 1, subject: The complaint needs a subject/),
+      ],
+    });
+  });
+});
+
+describe('merge compares updatedAt as instants (issue 12.8)', () => {
+  it('a backup row written with an offset wins when it is the later instant, though its text sorts first', async () => {
+    const db = await seeded();
+    const backup = parsedOrFail(await backupFile(db));
+    const [rosstal, volga] = backup.tables.clients;
+    // The base: 10:00 UTC. The backup: 12:30 UTC, written at -03:00, which sorts before as text.
+    await db.clients.update(rosstal!.id, { name: 'Rosstal (base)', updatedAt: '2026-06-01T10:00:00.000Z' });
+    backup.tables.clients[0] = { ...rosstal!, name: 'Rosstal (backup)', updatedAt: '2026-06-01T09:30:00.000-03:00' };
+    // And the other way round: 09:00 UTC at +03:00 sorts after the base's 10:00Z, but is older.
+    await db.clients.update(volga!.id, { name: 'Volga (base)', updatedAt: '2026-06-01T10:00:00.000Z' });
+    backup.tables.clients[1] = { ...volga!, name: 'Volga (backup)', updatedAt: '2026-06-01T12:00:00.000+03:00' };
+    const counts = await restoreBackup(db, backup, 'merge');
+    expect(await db.clients.get(rosstal!.id)).toMatchObject({ name: 'Rosstal (backup)' });
+    expect(await db.clients.get(volga!.id)).toMatchObject({ name: 'Volga (base)' });
+    expect(counts.byTable.clients).toMatchObject({ updated: 1 });
+  });
+});
+
+/** A backup of `count` more clients, each with a contact, on top of the seeded base's. */
+async function largeBackup(db: ClientDeskDb, count: number): Promise<Backup> {
+  const backup = parsedOrFail(await backupFile(db));
+  const [client] = backup.tables.clients;
+  const [contact] = backup.tables.contacts;
+  for (let i = 0; i < count; i++) {
+    backup.tables.clients.push({ ...client!, id: `bulk-client-${i}`, name: `Bulk ${i}` });
+    backup.tables.contacts.push({ ...contact!, id: `bulk-contact-${i}`, clientId: `bulk-client-${i}` });
+  }
+  return backup;
+}
+
+describe('a restore runs with progress and can be cancelled until it commits (issue 12.7)', () => {
+  it('reports its progress up to every row', async () => {
+    const db = await seeded();
+    const backup = await largeBackup(db, 3000);
+    const seen: [number, number][] = [];
+    await restoreBackup(db, backup, 'replace', { onProgress: (done, total) => seen.push([done, total]) });
+    const total = Object.values(backup.tables).reduce((n, rows) => n + rows.length, 0);
+    expect(seen[0]).toEqual([0, total]);
+    expect(seen.at(-1)).toEqual([total, total]);
+    expect(seen.length).toBeGreaterThan(3);
+  }, 60_000);
+
+  it.each(['replace', 'merge'] as const)('%s: a cancel half-way leaves the base exactly as it was', async (mode) => {
+    const db = await seeded();
+    const backup = await largeBackup(db, 3000);
+    const before = await allTables(db);
+    const planBefore = await planTables(db);
+    const controller = new AbortController();
+    const restoring = restoreBackup(db, backup, mode, { signal: controller.signal, onProgress: (done, total) => done > total / 2 && controller.abort() });
+    await expect(restoring).rejects.toThrow(RestoreCancelledError);
+    await expect(restoring).rejects.toThrow('Cancelled: nothing was changed.');
+    expect(await allTables(db)).toEqual(before);
+    expect(await planTables(db)).toEqual(planBefore);
+  }, 60_000);
+
+  it('a cancel that arrives after the last write, before the commit, still rolls back', async () => {
+    const db = await seeded();
+    const backup = await largeBackup(db, 100);
+    const before = await allTables(db);
+    const controller = new AbortController();
+    const total = Object.values(backup.tables).reduce((n, rows) => n + rows.length, 0);
+    // The last progress report comes after the last write, inside the transaction.
+    const restoring = restoreBackup(db, backup, 'replace', { signal: controller.signal, onProgress: (done) => done === total && queueMicrotask(() => controller.abort()) });
+    await expect(restoring).rejects.toThrow(RestoreCancelledError);
+    expect(await allTables(db)).toEqual(before);
   });
 });

@@ -1,3 +1,4 @@
+import { isLaterInstant } from '@/lib/domain/instants';
 import { phoneIndexKeys } from '@/lib/domain/merge-fields';
 import type { Client, Contact, PhoneNumber, SyncedRecord } from '@/lib/domain/types';
 import { newId, nowIso } from './database';
@@ -22,7 +23,7 @@ export function e164s(phones: readonly PhoneNumber[]): string[] {
  * millisecond (and a replica can always tell the newer version).
  */
 export function laterThan(previous: string, now = nowIso()): string {
-  return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
+  return isLaterInstant(now, previous) ? now : new Date(Date.parse(previous) + 1).toISOString();
 }
 
 export function buildClient(fields: ClientFields, ownerId: string): Client {

@@ -2,6 +2,7 @@ import { dayKey } from '@/lib/domain/day-key';
 import { DEFAULT_QUOTAS, type Settings } from '@/lib/domain/types';
 import { defaultTemplates } from '@/lib/domain/template-seeds';
 import { newId, type ClientDeskDb } from './database';
+import { settingsFromStored } from './stored-settings';
 
 const SETTINGS_KEY = 'settings';
 
@@ -34,7 +35,14 @@ export function defaultSettings(): Settings {
 export async function getSettings(db: ClientDeskDb): Promise<Settings> {
   return db.transaction('rw', db.settings, db.templates, async () => {
     const row = await db.settings.get(SETTINGS_KEY);
-    if (row) return { ...defaultSettings(), ...(row.value as Partial<Settings>) } as Settings;
+    if (row) {
+      // Field by field: a bad field (e.g. a zone this browser does not know) gets its default.
+      const { settings, replaced } = settingsFromStored(row.value, defaultSettings());
+      if (replaced.length) console.warn('[ClientDesk] stored settings had bad fields, their defaults are used:', replaced.join(', '));
+      // The manager id owns every record: a replaced one is stored, so it stays the same from now on.
+      if (replaced.includes('managerId') || replaced.includes('settings')) await db.settings.put({ key: SETTINGS_KEY, value: settings });
+      return settings;
+    }
     const settings = { ...defaultSettings(), startedOn: dayKey(new Date()) };
     await db.settings.put({ key: SETTINGS_KEY, value: settings });
     await db.templates.bulkAdd(defaultTemplates(settings.managerId));

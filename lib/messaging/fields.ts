@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { callingSettingsError, isBareHostname } from '@/lib/domain/calling-links';
 import { isDayKey } from '@/lib/domain/day-key';
+import { isTimeZone, TIME_ZONE_ERROR } from '@/lib/domain/time-zone';
 import { CLIENT_STATUSES, COMPLAINT_STATUSES, CONTRACT_STATUSES, OBLIGATION_KINDS, TEMPLATE_KINDS, CALLING_METHODS } from '@/lib/domain/types';
 import type { ImportRow } from '@/lib/io/import-row';
 
@@ -11,6 +12,8 @@ export const text = (max: number) => z.string().max(max);
 export const email = z.string().max(320).regex(/^[^\s@]+@[^\s@]+$/);
 export const dayKeyString = z.string().refine(isDayKey, 'expected a date as YYYY-MM-DD');
 export const id = z.string().min(1).max(100);
+/** An instant as stored (createdAt, updatedAt…): ISO 8601, with Z or an offset. */
+export const instant = z.iso.datetime({ offset: true });
 
 export const templateFields = z.object({
   name: text(200).min(1, 'The template needs a name'),
@@ -24,7 +27,7 @@ export const templateFields = z.object({
 export const templateValues = z.record(z.string().max(100), text(5000));
 
 export const clientStatus = z.enum(CLIENT_STATUSES);
-const money = z.number().finite().nullable();
+export const money = z.number().finite().nullable();
 
 /** The card fields a user may edit (the sidebar sends a few, the client page any). Phones come as typed. */
 export const clientPatchSchema = z
@@ -61,7 +64,7 @@ export const contactFieldsSchema = z.object({
   decisionMaker: z.boolean(),
 });
 
-const phoneNumber = z.object({ raw: text(100), e164: z.string().regex(/^\+\d{4,15}$/), ext: text(20).nullable() });
+export const phoneNumber = z.object({ raw: text(100), e164: z.string().regex(/^\+\d{4,15}$/), ext: text(20).nullable() });
 const dayOrNull = dayKeyString.nullable();
 /** One checked import row (lib/io/import-row.ts), re-checked here: the importer trusts its shape. */
 export const importRowSchema = z.object({
@@ -123,7 +126,7 @@ export const settingsPatch = z
     signatureHtml: text(20_000),
     ownDomains: z.array(text(253)).max(50),
     defaultPhoneRegion: phoneRegion,
-    timeZone: text(100),
+    timeZone: text(100).refine(isTimeZone, TIME_ZONE_ERROR),
     offerCounting: z.enum(['per-organisation', 'per-message']),
     quotas: z.object({
       emailOffersPerDay: z.number().int().min(0).max(10_000),
@@ -144,6 +147,19 @@ export const settingsPatch = z
     greetingMail: z.enum(['gmail', 'outlook']),
   })
   .partial();
+
+/**
+ * The settings as stored and as a backup holds them: the fields the settings message edits,
+ * checked the same way (fields added later may be missing), plus what the background keeps.
+ * Unknown fields stay (a newer version's).
+ */
+export const storedSettingsSchema = settingsPatch
+  .extend({
+    managerId: id,
+    submittedReports: z.array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM')).optional(),
+    startedOn: z.union([z.literal(''), dayKeyString]).optional(),
+  })
+  .loose();
 
 /** A contract as the card's form sends it (issue 7); new obligations come without an id. */
 export const contractFieldsSchema = z.object({

@@ -97,12 +97,23 @@ export interface ImportSummary {
   unchanged: number;
 }
 
-/** What a restore did (or would do), record by record over every table. */
-export interface RestoreSummary {
+/** Rows of one table (or all) a restore added, updated, or kept as the base had them (merge). */
+export interface RestoreCounts {
   added: number;
   updated: number;
   kept: number;
 }
+
+export type RestoreTable = 'clients' | 'contacts' | 'activities' | 'templates' | 'settings' | 'contracts' | 'complaints';
+
+/**
+ * What a restore did, once its transaction committed: 'restored', or 'restored-but' when a step
+ * after the commit failed (the base IS restored; `problems` says what did not follow). A restore
+ * that changed nothing (refused file, failure, cancel) is a 'failed' bulk event instead.
+ */
+export type RestoreSummary =
+  | { outcome: 'restored'; total: RestoreCounts; byTable: Record<RestoreTable, RestoreCounts> }
+  | { outcome: 'restored-but'; total: RestoreCounts; byTable: Record<RestoreTable, RestoreCounts>; problems: string[] };
 
 /** A step of a bulk job, pushed over BULK_PORT. */
 export type BulkEvent =

@@ -1,4 +1,4 @@
-import { parseBackup, restoreBackup } from '@/lib/db/backup';
+import { restoreBackupText } from '@/lib/db/backup';
 import { applyImport } from '@/lib/db/import-clients';
 import type { ImportSummary, RestoreSummary } from '@/lib/messaging/views';
 import type { BulkSession } from '../bulk-session';
@@ -16,6 +16,25 @@ function bulkOf(ctx: HandlerContext): BulkSession {
 /** After a real run: sidebars drop their cached cards, the badge recounts. */
 async function baseChanged(ctx: HandlerContext): Promise<void> {
   await Promise.all([ctx.hub.dataChanged(), ctx.badgeChanged()]);
+}
+
+/** What follows a committed restore, each step on its own: one that fails does not stop the others. */
+async function afterRestore(ctx: HandlerContext): Promise<string[]> {
+  const steps: [string, () => Promise<unknown>][] = [
+    ['the restored settings could not be applied', async () => ctx.settingsChanged(await ctx.reloadSettings())],
+    ['open sidebars could not be refreshed', () => ctx.hub.dataChanged()],
+    ['the toolbar badge could not be recounted', () => ctx.badgeChanged()],
+  ];
+  const problems: string[] = [];
+  for (const [what, step] of steps) {
+    try {
+      await step();
+    } catch (error) {
+      console.warn('[ClientDesk] after the restore:', what, error);
+      problems.push(`${what} (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  return problems;
 }
 
 export const bulkHandlers: Pick<
@@ -58,21 +77,13 @@ export const bulkHandlers: Pick<
   async 'optionsToBackground.restoreRun'(message, ctx) {
     const bulk = bulkOf(ctx);
     const text = bulk.textOf(message.jobId);
-    void bulk.run(message.jobId, async (): Promise<RestoreSummary> => {
+    void bulk.run(message.jobId, async (signal, onProgress): Promise<RestoreSummary> => {
       bulk.forget(message.jobId);
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw new Error('This file is not a ClientDesk backup (it is not JSON, or it was cut short). Nothing was changed.');
-      }
-      // The page checked the file already; the background never trusts that.
-      const parsed = parseBackup(json);
-      if (!parsed.ok) throw new Error(`This backup cannot be restored; nothing was changed: ${parsed.errors.slice(0, 5).join('; ')}`);
-      const summary = await restoreBackup(ctx.db, parsed.backup, message.mode);
-      await ctx.reloadSettings();
-      await baseChanged(ctx);
-      return summary;
+      // The page checked the file already; the background never trusts that: checked whole again.
+      const result = await restoreBackupText(ctx.db, text, message.mode, { signal, onProgress });
+      // Committed: the base IS the restored one now. What fails from here on is "restored, but…".
+      const problems = await afterRestore(ctx);
+      return problems.length ? { outcome: 'restored-but', ...result, problems } : { outcome: 'restored', ...result };
     });
     return null;
   },

@@ -1,4 +1,5 @@
 import type { EntityTable, IDType } from 'dexie';
+import { cleanRestoredTemplates } from '@/lib/domain/remote-content';
 import type { SyncedRecord } from '@/lib/domain/types';
 import { nowIso, type ClientDeskDb } from './database';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type Backup, type BackupTables } from './backup-schema';
@@ -15,6 +16,8 @@ export interface RestoreCounts {
   updated: number;
   /** Rows of the backup not written because the base's version is as new or newer (merge mode). */
   kept: number;
+  /** Templates of the backup whose remote images or CSS url() were removed before writing (issue 12.10); absent when none. */
+  templatesCleaned?: number;
 }
 
 /** Every table a backup holds, in the order they are written. */
@@ -61,9 +64,10 @@ export async function restoreBackup(db: ClientDeskDb, backup: Backup, mode: 'rep
   if (backup.schemaVersion > db.verno) {
     throw new Error(`This backup was made by a newer version of ClientDesk (database version ${backup.schemaVersion}). Update the extension, then restore it.`);
   }
-  return db.transaction('rw', backupTables(db), () =>
-    mode === 'replace' ? replaceAll(db, backup.tables) : mergeAll(db, backup.tables),
-  );
+  const { templates, cleaned } = cleanRestoredTemplates(backup.tables.templates);
+  const tables = { ...backup.tables, templates };
+  const counts = await db.transaction('rw', backupTables(db), () => (mode === 'replace' ? replaceAll(db, tables) : mergeAll(db, tables)));
+  return cleaned ? { ...counts, templatesCleaned: cleaned } : counts;
 }
 
 async function replaceAll(db: ClientDeskDb, tables: BackupTables): Promise<RestoreCounts> {

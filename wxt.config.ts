@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { extensionPagesCsp } from './lib/security/extension-csp';
 
 // The sites ClientDesk works on are the `matches` of the content-script entrypoints
 // (entrypoints/<site>.content.ts). The manifest hook below gives exactly those hosts the
@@ -17,11 +18,17 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest', 'scripting', 'notifications'],
     // A 3CX address is per company: each host is asked for when the user adds it in Options.
     optional_host_permissions: ['https://*/*'],
+    // No remote loads or requests from extension pages (issue 12.10; lib/security/extension-csp.ts).
+    // WXT writes it as the MV2 string for Firefox.
+    content_security_policy: { extension_pages: extensionPagesCsp() },
     // Firefox keeps an add-on's storage under its id: a fixed id keeps the client base across reinstalls.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'clientdesk@clientdesk.local', strict_min_version: '115.0' } } } : {}),
   }),
   hooks: {
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // `npm run dev`: the dev server's scripts (WXT adds those), its hot-reload socket and CSS.
+      const devServer = wxt.config.command === 'serve' ? wxt.server : undefined;
+      if (devServer) manifest.content_security_policy = { extension_pages: extensionPagesCsp({ origin: devServer.origin }) };
       const sites = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []))];
       // Browser tests only: nobody can answer the browser's permission prompt in automation, so the
       // test build is granted the fixture PBX host up front (package.json test:browser sets it);
@@ -31,9 +38,15 @@ export default defineConfig({
       if (manifest.manifest_version === 3) {
         manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...sites, ...testHosts])];
         // The sidebar is also framed in 3CX web clients, whose hosts are only known when the user
-        // adds them; the background refuses a sidebar whose tab is not one of our sites (start.ts).
+        // adds them (the manifest cannot change at run time), so any https page may load it. What
+        // keeps it ours (issue 12.11): a dynamic URL (a per-session id, so a page cannot probe for
+        // ClientDesk or guess the address), and the one-time token our content script hands it,
+        // without which the background refuses it (lib/background/sidebar-tokens.ts).
         const sidebarHosts = [...sites, 'https://*/*'];
-        manifest.web_accessible_resources = [...((manifest.web_accessible_resources ?? []) as object[]), { resources: ['sidebar.html'], matches: sidebarHosts }] as typeof manifest.web_accessible_resources;
+        manifest.web_accessible_resources = [
+          ...((manifest.web_accessible_resources ?? []) as object[]),
+          { resources: ['sidebar.html'], matches: sidebarHosts, use_dynamic_url: true },
+        ] as typeof manifest.web_accessible_resources;
       } else {
         manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...sites])];
         manifest.web_accessible_resources = [...((manifest.web_accessible_resources ?? []) as string[]), 'sidebar.html'] as typeof manifest.web_accessible_resources;

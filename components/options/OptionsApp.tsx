@@ -14,7 +14,7 @@ import { ImportWizard } from './import/ImportWizard';
 import { SampleDataNotice } from './SampleDataNotice';
 import { loadSavedFilters, storeSavedFilters } from './saved-filters-store';
 import { SettingsForm } from './SettingsForm';
-import { TemplateEditor } from './TemplateEditor';
+import { TemplateEditor } from './templates/TemplateEditor';
 import { PlanSettings } from './PlanSettings';
 import { PageErrorBoundary } from './shell/PageErrorBoundary';
 import { ReportPage } from './report/ReportPage';

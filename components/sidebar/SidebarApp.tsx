@@ -1,53 +1,12 @@
-import { browser } from 'wxt/browser';
-import { useEffect, useState } from 'react';
-import { SIDEBAR_PORT } from '@/lib/messaging/ports';
-import { recordMeasure } from '@/lib/user-timing';
-import type { BackgroundToSidebarView, CorrespondentView, SidebarView } from '@/lib/messaging/views';
+import type { CorrespondentView } from '@/lib/messaging/views';
 import { ComposeTools } from './ComposeTools';
 import { CallSection } from './CallSection';
 import { CorrespondentSection } from './CorrespondentSection';
 import { AppHeader } from '../AppHeader';
+import { useSidebarView } from './use-sidebar-view';
 
-/**
- * One view from the background: shown first, then its timing recorded, so that nothing about the
- * timing (issue 12.14c: a snapshot emitted before this sidebar existed) can keep it on "Loading…".
- */
-export function showViewMessage(message: unknown, setView: (view: SidebarView) => void): void {
-  const { view } = message as BackgroundToSidebarView;
-  setView(view);
-  // User Timing entry read by `npm run bench`: adapter event → card data in the sidebar.
-  if (view.emittedAt) recordMeasure('clientdesk:event-to-card', view.emittedAt - performance.timeOrigin);
-}
-
-/** Subscribes to the background for this tab's view; reconnects when the service worker restarts. */
-function useSidebarView(): SidebarView | null {
-  const [view, setView] = useState<SidebarView | null>(null);
-  useEffect(() => {
-    let port: ReturnType<typeof browser.runtime.connect> | null = null;
-    let stopped = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const connect = () => {
-      try {
-        port = browser.runtime.connect({ name: SIDEBAR_PORT });
-      } catch {
-        // The service worker is starting or the extension reloads: try again.
-        if (!stopped) retry = setTimeout(connect, 200);
-        return;
-      }
-      port.onMessage.addListener((message: unknown) => showViewMessage(message, setView));
-      port.onDisconnect.addListener(() => {
-        if (!stopped) retry = setTimeout(connect, 200);
-      });
-    };
-    connect();
-    return () => {
-      stopped = true;
-      clearTimeout(retry);
-      port?.disconnect();
-    };
-  }, []);
-  return view;
-}
+/** Shown in a sidebar the background refused: one a page framed itself, or one left from before an update. */
+const REFUSED = 'ClientDesk cannot show cards on this page.';
 
 /** For each person, the clients whose full card an earlier person of the same mail already shows. */
 function withRepeatedClients(people: CorrespondentView[]) {
@@ -62,8 +21,16 @@ function withRepeatedClients(people: CorrespondentView[]) {
 const CONTEXT_TITLES = { thread: 'In this conversation', compose: 'Writing to', call: 'On the phone' } as const;
 
 export function SidebarApp() {
-  const view = useSidebarView();
-  if (!view) return <p className="muted pad">Loading…</p>;
+  const state = useSidebarView();
+  if (state.kind === 'loading') return <p className="muted pad">Loading…</p>;
+  if (state.kind === 'refused') {
+    return (
+      <p className="problem pad" role="alert" data-problem="refused">
+        {REFUSED}
+      </p>
+    );
+  }
+  const view = state.view;
   // A compose is shown even before it has recipients: its templates are useful at once.
   const contexts = view.contexts.filter((c) => c.correspondents.length > 0 || c.kind === 'compose');
   return (

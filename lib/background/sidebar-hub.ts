@@ -8,6 +8,7 @@ import type { PageSnapshot } from '@/lib/sites/types';
 import { recordMeasure } from '@/lib/user-timing';
 import { ComposeMarks } from './compose-marks';
 import { buildSidebarView, CardCache, EMPTY_VIEW } from './sidebar-view';
+import { SidebarTokens } from './sidebar-tokens';
 
 // Keeps each tab's latest page snapshot and pushes fresh views to that tab's sidebar(s).
 // Snapshots are mirrored to storage.session: the service worker is stopped after ~30 s idle and
@@ -26,6 +27,11 @@ export class SidebarHub {
   private readonly cards = new CardCache();
   private templates: Promise<TemplateSummary[]> | null = null;
   readonly marks = new ComposeMarks();
+  readonly tokens = new SidebarTokens({
+    get: async (key) => (await browser.storage.session?.get(key))?.[key],
+    set: async (key, value) => void (await browser.storage.session?.set({ [key]: value })),
+    remove: async (key) => void (await browser.storage.session?.remove(key)),
+  });
 
   constructor(
     private readonly db: ClientDeskDb,
@@ -61,17 +67,31 @@ export class SidebarHub {
     return view.contexts[0]?.correspondents ?? [];
   }
 
+  /** The tab's content script mounted a sidebar: a new token, and whatever sidebar the tab had is let go. */
+  issueSidebarToken(tabId: number): string {
+    this.closePorts(tabId);
+    return this.tokens.issue(tabId);
+  }
+
+  private closePorts(tabId: number, except?: Browser.runtime.Port): void {
+    for (const port of this.ports.get(tabId) ?? []) if (port !== except) port.disconnect();
+    this.ports.delete(tabId);
+  }
+
   forgetTab(tabId: number): void {
     this.tabs.delete(tabId);
-    this.ports.delete(tabId);
+    this.closePorts(tabId);
+    this.tokens.forget(tabId);
     void this.marks.forgetTab(tabId);
     void browser.storage.session?.remove(SESSION_KEY(tabId)).catch(() => {});
   }
 
-  /** A sidebar frame connected: remember its port and send it the current view at once. */
+  /** The tab's sidebar connected (its token checked): remember its port and send it the current view at once. */
   async connect(port: Browser.runtime.Port, tabId: number): Promise<void> {
-    const set = this.ports.get(tabId) ?? new Set();
-    set.add(port);
+    // One sidebar per tab: only the frame bound to the token gets here, so an older port of the tab
+    // is that frame's own earlier connection.
+    this.closePorts(tabId, port);
+    const set = new Set([port]);
     this.ports.set(tabId, set);
     port.onDisconnect.addListener(() => set.delete(port));
     await this.snapshotOf(tabId);

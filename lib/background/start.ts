@@ -1,5 +1,4 @@
 import { browser, type Browser } from 'wxt/browser';
-import { MatchPattern } from 'wxt/utils/match-patterns';
 import { getDb } from '@/lib/db/database';
 import { getSettings } from '@/lib/db/settings';
 import type { Settings } from '@/lib/domain/types';
@@ -7,6 +6,7 @@ import { acceptMessage, type SenderRules } from '@/lib/messaging/accept';
 import { BULK_PORT, CONTENT_PORT, SIDEBAR_PORT } from '@/lib/messaging/ports';
 import type { Reply } from '@/lib/messaging/protocol';
 import type { BackgroundToOptionsBulkEvent, BulkEvent } from '@/lib/messaging/views';
+import { admitSidebar } from './sidebar-port';
 import { keepBadge, refreshBadge } from './badge';
 import { BulkSession } from './bulk-session';
 import { errorReplyText } from './error-reply';
@@ -35,7 +35,7 @@ export function startBackground(): void {
   const extensionOrigin = browser.runtime.getURL('/');
   // Any site a content script is declared for may talk to us: a new site adapter needs no edit here.
   const manifestPatterns = (browser.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []);
-  const rules: SenderRules = { extensionId: browser.runtime.id, extensionOrigin, sitePatterns: manifestPatterns };
+  const rules: SenderRules = { extensionId: browser.runtime.id, extensionOrigin, sitePatterns: manifestPatterns, sidebarOf: (tabId) => hub.tokens.boundFrame(tabId) };
   /** The 3CX hosts the user added (and granted) join the sites we accept content messages from. */
   const syncSoftphones = (s: Settings) =>
     syncSoftphoneScripts(s.softphoneHosts).then(
@@ -46,11 +46,13 @@ export function startBackground(): void {
   browser.permissions.onRemoved.addListener(() => void settings().then(syncSoftphones));
 
   /** Every message, from sendMessage or a port, goes through here: accept (or refuse and log), then handle. */
-  const receive = (raw: unknown, sender: Browser.runtime.MessageSender, bulk?: BulkSession): Promise<Reply<unknown>> => {
+  const receive = async (raw: unknown, sender: Browser.runtime.MessageSender, bulk?: BulkSession): Promise<Reply<unknown>> => {
+    // After a restart the tab's sidebar binding is read back from session storage before the check.
+    if (sender.tab?.id !== undefined && sender.url?.startsWith(`${extensionOrigin}sidebar.html`)) await hub.tokens.load(sender.tab.id);
     const accepted = acceptMessage(raw, sender, rules);
     if (!accepted.ok) {
       console.warn('[ClientDesk]', accepted.error, { from: sender.url });
-      return Promise.resolve({ ok: false, error: accepted.error });
+      return { ok: false, error: accepted.error };
     }
     const ctx = {
       db,
@@ -95,17 +97,19 @@ export function startBackground(): void {
       connectBulk(port, sender);
       return;
     }
-    const fromSidebar = port.name === SIDEBAR_PORT && sender?.id === browser.runtime.id && sender.url?.startsWith(`${extensionOrigin}sidebar.html`);
-    // The sidebar page may be framed on any https site (a 3CX host is not known in advance), so
-    // its tab must be one of ours: a site we run on, whose URL our host permissions let us see.
-    const onOurSite = rules.sitePatterns.some((p) => new MatchPattern(p).includes(sender?.tab?.url ?? 'about:blank'));
-    if (!fromSidebar || sender?.tab?.id === undefined || !onOurSite) {
-      console.warn('[ClientDesk] port refused', port.name, sender?.url);
-      port.disconnect();
+    if (port.name === SIDEBAR_PORT) {
+      admitSidebar(port, { hub, check: (raw, from) => receiveCheck(raw, from) });
       return;
     }
-    void hub.connect(port, sender.tab.id);
+    console.warn('[ClientDesk] port refused', port.name, sender?.url);
+    port.disconnect();
   });
+
+  /** The sidebar's first message, checked like every other (accept.ts), before its token is. */
+  async function receiveCheck(raw: unknown, sender: Browser.runtime.MessageSender) {
+    if (sender.tab?.id !== undefined) await hub.tokens.load(sender.tab.id);
+    return acceptMessage(raw, sender, rules);
+  }
 
   /** A page's bulk jobs: each message is still accepted one by one (accept.ts checks the page). */
   function connectBulk(port: Browser.runtime.Port, sender: Browser.runtime.MessageSender) {

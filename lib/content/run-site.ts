@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { CONTENT_PORT } from '@/lib/messaging/ports';
-import type { BackgroundToContentInsert, Message } from '@/lib/messaging/protocol';
+import type { BackgroundToContentInsert, Message, Reply } from '@/lib/messaging/protocol';
 import type { InsertResult, PageSnapshot, SiteAdapter } from '@/lib/sites/types';
 import { mountSidebarFrame } from './sidebar-frame';
 import { loadSidebarPrefs, saveSidebarPrefs } from './sidebar-prefs';
@@ -31,18 +31,30 @@ function correspondentsKey(snapshot: PageSnapshot): string {
     .join('|');
 }
 
+/** The one-time token the background binds to this tab's sidebar (issue 12.11); null if it did not answer. */
+async function sidebarToken(): Promise<string | null> {
+  const request: ContentMessage = { type: 'contentToBackground.sidebarToken' };
+  try {
+    const reply = (await browser.runtime.sendMessage(request)) as Reply<{ token: string }> | undefined;
+    return reply?.ok ? reply.data.token : null;
+  } catch (error) {
+    console.warn('[ClientDesk] no sidebar token:', error);
+    return null;
+  }
+}
+
 export async function runSite(adapter: SiteAdapter, outerSignal: AbortSignal): Promise<void> {
   const controller = new AbortController();
   outerSignal.addEventListener('abort', () => controller.abort(), { once: true });
   const signal = controller.signal;
-  const prefs = await loadSidebarPrefs();
+  const [prefs, token] = await Promise.all([loadSidebarPrefs(), sidebarToken()]);
   if (outerSignal.aborted) return;
   let lastOpenedFor = '';
   let currentKey = '';
   const frame = mountSidebarFrame((open) => {
     lastOpenedFor = currentKey;
     void saveSidebarPrefs({ collapsed: !open });
-  }, signal);
+  }, signal, token);
   frame.setOpen(!prefs.collapsed);
 
   const stopOnInvalidatedContext = (error: unknown) => {

@@ -35,19 +35,27 @@ export interface SidebarFrame {
   isOpen(): boolean;
 }
 
-export function mountSidebarFrame(onToggle: (open: boolean) => void, signal: AbortSignal): SidebarFrame {
+/**
+ * `token` is the one-time token the background gave this tab (issue 12.11): it rides in the
+ * fragment of the frame's URL, which never goes on the network and which the page cannot read (a
+ * cross-origin frame inside a closed shadow root). No token: the sidebar says it cannot show cards.
+ */
+export function mountSidebarFrame(onToggle: (open: boolean) => void, signal: AbortSignal, token: string | null): SidebarFrame {
   const pageStyle = document.createElement('style');
   pageStyle.textContent = PAGE_CSS;
   (document.head ?? document.documentElement).append(pageStyle);
 
   const host = document.createElement('clientdesk-sidebar');
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the page cannot reach the frame element (its URL holds the token) or the handle.
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = SHADOW_CSS;
   const panel = document.createElement('div');
   panel.className = 'panel';
   const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL('/sidebar.html');
+  // With use_dynamic_url (wxt.config.ts) Chromium still gives a content script the static URL here,
+  // and loads it for us, while a page's own frame of it is refused (checked in Debian's Chromium).
+  frame.src = `${browser.runtime.getURL('/sidebar.html')}#${token ?? ''}`;
   frame.title = 'ClientDesk';
   panel.append(frame);
   const handle = document.createElement('button');

@@ -1,5 +1,6 @@
 import type { EntityTable, IDType, Table } from 'dexie';
 import { isLaterInstant } from '@/lib/domain/instants';
+import { cleanRestoredTemplates } from '@/lib/domain/remote-content';
 import type { SyncedRecord } from '@/lib/domain/types';
 import type { RestoreCounts, RestoreTable } from '@/lib/messaging/views';
 import { nowIso, type ClientDeskDb } from './database';
@@ -22,6 +23,8 @@ export type BackupTableName = keyof BackupTables & RestoreTable;
 export interface RestoreResult {
   total: RestoreCounts;
   byTable: Record<BackupTableName, RestoreCounts>;
+  /** Templates of the backup whose remote images or CSS url() were removed before writing (issue 12.10); absent when none. */
+  templatesCleaned?: number;
 }
 
 export interface RestoreOptions {
@@ -112,6 +115,9 @@ export async function restoreBackup(db: ClientDeskDb, backup: Backup, mode: 'rep
     throw new RestoreRefusedError(`this backup was made by a newer version of ClientDesk (database version ${backup.schemaVersion}). Update the extension, then restore it.`);
   }
   const { signal } = options;
+  // Templates with remote images or CSS url() are cleaned before they are written (issue 12.10).
+  const { templates, cleaned } = cleanRestoredTemplates(backup.tables.templates);
+  const tables: BackupTables = { ...backup.tables, templates };
   if (signal?.aborted) throw new RestoreCancelledError();
   let abortTransaction: (() => void) | null = null;
   // Until the transaction commits, a cancel aborts it: even one that arrives after the last write.
@@ -126,10 +132,10 @@ export async function restoreBackup(db: ClientDeskDb, backup: Backup, mode: 'rep
           // It committed in the meantime: too late, the restore is done.
         }
       };
-      const progress = new Progress(mode === 'replace' ? rowCount(backup.tables) : rowCount(backup.tables) - backup.tables.settings.length, signal, options.onProgress);
-      const result = mode === 'replace' ? await replaceAll(db, backup.tables, progress) : await mergeAll(db, backup.tables, progress);
+      const progress = new Progress(mode === 'replace' ? rowCount(tables) : rowCount(tables) - tables.settings.length, signal, options.onProgress);
+      const result = mode === 'replace' ? await replaceAll(db, tables, progress) : await mergeAll(db, tables, progress);
       progress.check();
-      return result;
+      return cleaned ? { ...result, templatesCleaned: cleaned } : result;
     });
   } catch (error) {
     if (signal?.aborted || error instanceof Cancelled) throw new RestoreCancelledError();

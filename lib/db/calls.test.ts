@@ -244,7 +244,7 @@ describe('call handlers', () => {
 });
 
 describe('call messages (lib/messaging/protocol.ts)', () => {
-  const rules = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', sitePatterns: ['https://mail.google.com/*'] };
+  const rules = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', sitePatterns: ['https://mail.google.com/*'], sidebarOf: () => ({ frameId: 3 }) };
   const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
   const options = { id: 'ext', url: 'chrome-extension://ext/options.html' };
   const log = {
@@ -257,7 +257,8 @@ describe('call messages (lib/messaging/protocol.ts)', () => {
     expect(acceptMessage({ ...log, callId: 'a1', channelRef: 'threecx:42' }, popup, rules).ok).toBe(true);
     expect(acceptMessage({ type: 'pageToBackground.matchPhone', number: '8 495 123-45-67' }, popup, rules).ok).toBe(true);
     const start = { type: 'pageToBackground.startCall', number: '8 495 123-45-67', clientId: null, contactId: null };
-    expect(acceptMessage(start, { id: 'ext', url: 'chrome-extension://ext/sidebar.html' }, rules).ok).toBe(true);
+    const sidebar = { id: 'ext', url: 'chrome-extension://ext/sidebar.html', tab: { id: 1, url: 'https://mail.google.com/mail/u/0/' } as never, frameId: 3 };
+    expect(acceptMessage(start, sidebar, rules).ok).toBe(true);
     expect(acceptMessage(start, { id: 'ext', url: 'https://mail.google.com/mail/u/0/', tab: { id: 1 } as never, frameId: 0 }, rules).ok).toBe(false);
   });
 

@@ -1,3 +1,4 @@
+import { removeRemoteContent } from '@/lib/domain/remote-content';
 import type { Template, TemplateKind } from '@/lib/domain/types';
 import { nowIso, type ClientDeskDb } from './database';
 import { newRecord } from './records';
@@ -23,7 +24,9 @@ export async function getTemplate(db: ClientDeskDb, id: string): Promise<Templat
 }
 
 /** Creates a template (no id) or saves an existing one. */
-export async function saveTemplate(db: ClientDeskDb, fields: TemplateFields, ownerId: string, id?: string): Promise<Template> {
+export async function saveTemplate(db: ClientDeskDb, input: TemplateFields, ownerId: string, id?: string): Promise<Template> {
+  // Whoever sends it, nothing remote is stored (the editor says so before it sends; issue 12.10).
+  const fields = { ...input, bodyHtml: removeRemoteContent(input.bodyHtml).html };
   return db.transaction('rw', db.templates, async () => {
     if (!id) {
       const template: Template = { ...newRecord(ownerId), ...fields, useCount: 0, lastUsedAt: null };

@@ -64,17 +64,17 @@ const HOSTILE = [
 describe('sanitizeTemplateHtml', () => {
   it('removes scripts, handlers, frames, styles, forms and unsafe URLs', () => {
     expect(sanitizeTemplateHtml(HOSTILE)).toBe(
-      '<p>Hello</p><img><a>click</a><a>tab</a>Go<div style="color:red">hover</div><a>data</a><img><a>vb</a>',
+      '<p>Hello</p><a>click</a><a>tab</a>Go<div style="color:red">hover</div><a>data</a><a>vb</a>',
     );
   });
 
-  it('keeps tables, inline styles, links, mailto/tel and images, and opens links safely', () => {
+  it('keeps tables, inline styles, links, mailto/tel and images inside the mail, and opens links safely', () => {
     const html =
       '<table style="border-collapse:collapse" cellpadding="4"><tbody><tr><th style="text-align:left">Price type</th>' +
       '<td colspan="2">Dealer</td></tr></tbody></table>' +
       '<p><b>Bold</b> <i>it</i> <u>u</u><br><a href="https://example.com/price?a=1&amp;b=2">price list</a> ' +
       '<a href="mailto:sales@example.com">write</a> <a href="tel:+74950000000" target="_self">call</a></p>' +
-      '<img src="https://example.com/logo.png" alt="Logo" width="120"><img src="data:image/png;base64,iVBORw0KGgo=">';
+      '<img src="data:image/png;base64,iVBORw0KGgo=" alt="Logo" width="120">';
     expect(sanitizeTemplateHtml(html)).toBe(
       '<table style="border-collapse:collapse" cellpadding="4"><tbody><tr><th style="text-align:left">Price type</th>' +
         '<td colspan="2">Dealer</td></tr></tbody></table>' +
@@ -82,7 +82,22 @@ describe('sanitizeTemplateHtml', () => {
         '<a href="https://example.com/price?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">price list</a> ' +
         '<a href="mailto:sales@example.com" rel="noopener noreferrer" target="_blank">write</a> ' +
         '<a href="tel:+74950000000" rel="noopener noreferrer" target="_blank">call</a></p>' +
-        '<img src="https://example.com/logo.png" alt="Logo" width="120"><img src="data:image/png;base64,iVBORw0KGgo=">',
+        '<img src="data:image/png;base64,iVBORw0KGgo=" alt="Logo" width="120">',
+    );
+  });
+
+  // Issue 12.10: a remote image or CSS url() is a request to its server, with client data in it.
+  it('removes remote images whole, and CSS that loads anything, keeping the rest', () => {
+    const html =
+      '<p>Dear client</p><img src="https://tracker.example/p.gif?c=Rosstal" alt="x"><img src="//tracker.example/p.gif">' +
+      '<img src="p.gif"><img src=" HTTPS://tracker.example/q.gif">' +
+      '<div style="background:url(https://tracker.example/b.gif);color:red">a</div>' +
+      '<div style="background-image: u\\72l(https://tracker.example/c.gif)">b</div>' +
+      '<div style="color:blue">c</div><table background="https://tracker.example/t.gif"><tbody><tr><td>d</td></tr></tbody></table>' +
+      '<img srcset="https://tracker.example/s.gif 2x" src="data:image/gif;base64,R0lGOD==">';
+    expect(sanitizeTemplateHtml(html)).toBe(
+      '<p>Dear client</p><div>a</div><div>b</div><div style="color:blue">c</div><table><tbody><tr><td>d</td></tr></tbody></table>' +
+        '<img src="data:image/gif;base64,R0lGOD==">',
     );
   });
 
@@ -114,11 +129,11 @@ describe('sanitizeToFragment', () => {
   });
 
   it('defaults to the current document', () => {
-    const fragment = sanitizeToFragment('<b>ok</b><img src="https://a.test/x.png" onerror=alert(1)>');
+    const fragment = sanitizeToFragment('<b>ok</b><img src="data:image/png;base64,AA==" onerror=alert(1)><img src="https://a.test/x.png">');
     expect(fragment.ownerDocument).toBe(document);
     const holder = document.createElement('div');
     holder.append(fragment);
-    expect(holder.innerHTML).toBe('<b>ok</b><img src="https://a.test/x.png">');
+    expect(holder.innerHTML).toBe('<b>ok</b><img src="data:image/png;base64,AA==">');
   });
 });
 

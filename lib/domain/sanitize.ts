@@ -1,4 +1,5 @@
-import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import DOMPurify, { type Config, type DOMPurify as Purifier, type UponSanitizeAttributeHookEvent } from 'dompurify';
+import { compactUrl, isLocalImageUrl, isRemoteLoad } from './remote-urls';
 
 // Template HTML is the user's (or an imported file's) and goes into a compose in the mail site's
 // origin, so it is sanitized before insertion (DESIGN.md "Isolation and trust"). Needs a DOM:
@@ -24,8 +25,6 @@ const ALLOWED_ATTRIBUTES = [
 ];
 
 const LINK_URL = /^(?:https?:|mailto:|tel:)/i;
-// SVG is left out on purpose: it is a document that can carry script when opened on its own.
-const IMAGE_URL = /^(?:https?:|data:image\/(?:png|jpeg|gif|webp|bmp);)/i;
 
 /** Shared with the content script; the link/image checks live in the hook of `sanitizeTemplateHtml`. */
 export const TEMPLATE_SANITIZE_CONFIG = {
@@ -39,12 +38,6 @@ export const TEMPLATE_SANITIZE_CONFIG = {
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 } satisfies Config;
 
-/** URL attribute value without the whitespace and control characters browsers ignore in a scheme. */
-function compactUrl(value: string): string {
-  // eslint-disable-next-line no-control-regex -- browsers skip these inside "java\tscript:"
-  return value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000]/g, '');
-}
-
 function enforceUrlsAndLinks(node: Element): void {
   const tag = node.tagName.toLowerCase();
   if (tag === 'a') {
@@ -56,13 +49,23 @@ function enforceUrlsAndLinks(node: Element): void {
       node.setAttribute('target', '_blank');
     }
   } else if (tag === 'img') {
+    // Only images inside the mail (data:): a remote one is a tracker that learns who opened the
+    // mail (and from the preview, which client it was for). The image goes, not only its address.
     const src = node.getAttribute('src');
-    if (src !== null && !IMAGE_URL.test(compactUrl(src))) node.removeAttribute('src');
+    if (src !== null && !isLocalImageUrl(src)) node.remove();
   }
 }
 
-const SELF_TEST_INPUT = '<p><b>ok</b><script>x()</script><img src="https://a.test/i.png" onerror="x()"></p>';
-const SELF_TEST_OUTPUT = '<p><b>ok</b><img src="https://a.test/i.png"></p>';
+/** Any other attribute that would fetch by itself (a style with `url(…)`, a background) goes. */
+function dropRemoteLoads(node: Element, data: UponSanitizeAttributeHookEvent): void {
+  const tag = node.tagName.toLowerCase();
+  // A remote image goes whole, in enforceUrlsAndLinks.
+  if (tag === 'img' && data.attrName === 'src') return;
+  if (isRemoteLoad(tag, data.attrName, data.attrValue)) data.keepAttr = false;
+}
+
+const SELF_TEST_INPUT = '<p><b>ok</b><script>x()</script><img src="data:image/png;base64,AA==" onerror="x()"></p>';
+const SELF_TEST_OUTPUT = '<p><b>ok</b><img src="data:image/png;base64,AA=="></p>';
 
 let purifier: Purifier | null = null;
 
@@ -73,6 +76,7 @@ function templatePurifier(): Purifier {
   const instance = DOMPurify(window);
   // Unsupported DOMPurify returns its input unchanged: refuse instead of passing HTML through.
   if (!instance.isSupported) throw new Error('sanitize: DOMPurify is not supported in this environment');
+  instance.addHook('uponSanitizeAttribute', dropRemoteLoads);
   instance.addHook('afterSanitizeAttributes', enforceUrlsAndLinks);
   // A DOM that DOMPurify misreads (e.g. happy-dom's Node.prototype.nodeName, capricorn86/happy-dom#2182)
   // makes it keep scripts and drop safe tags: check once, and fail closed.

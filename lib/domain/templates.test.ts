@@ -5,6 +5,7 @@ import {
   renderTemplate,
   templateUsageOrder,
   variablesIn,
+  variablesInAddresses,
   type TemplateContext,
 } from './templates';
 import type { Client, Contact, Template } from './types';
@@ -184,5 +185,19 @@ describe('matchesTemplateSearch', () => {
     expect(matchesTemplateSearch(offer, 'Follow')).toBe(true);
     expect(matchesTemplateSearch(offer, 'birthday')).toBe(false);
     expect(matchesTemplateSearch(offer, '')).toBe(true);
+  });
+});
+
+// Issue 12.10: client data never goes into an address: a link scanner or a click sends it to that server.
+describe('variables inside link and image addresses', () => {
+  it('are left out of href and src (not filled in, not asked for); the same variable in the text is filled in', () => {
+    const out = render('<a href="https://shop.example/{{client.name}}?p={{client.price_type}}" title="{{client.name}}">{{client.name}}</a><img src="data:image/png;base64,AA=={{contact.position}}">', context({ contact: null }));
+    expect(out.html).toBe('<a href="https://shop.example/?p=" title="Acme">Acme</a><img src="data:image/png;base64,AA==">');
+    expect(out.missing).toEqual([]);
+  });
+
+  it('are listed for the editor', () => {
+    expect(variablesInAddresses('<a href="https://shop.example/{{client.name}}">{{contact.name}}</a><form action="https://x.example/{{ today }}"></form>')).toEqual(['client.name', 'today']);
+    expect(variablesInAddresses('<p>{{client.name}}</p>')).toEqual([]);
   });
 });

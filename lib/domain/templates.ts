@@ -1,3 +1,4 @@
+import { urlAttributeSpans } from './remote-content';
 import type { Client, Contact, Template } from './types';
 
 // Offer templates: `{{ name }}` or `{{ name | default text }}` in the subject and the body.
@@ -59,6 +60,16 @@ function toUse(name: string | undefined, fallback: string | undefined): Variable
 export function variablesIn(text: string): string[] {
   const names = new Set<string>();
   for (const match of text.matchAll(VARIABLE_PATTERN)) names.add(toUse(match[1], match[2]).name);
+  return [...names];
+}
+
+/** Variables written inside a link or image address: they are left out, never filled in. */
+export function variablesInAddresses(html: string): string[] {
+  const spans = urlAttributeSpans(html);
+  const names = new Set<string>();
+  for (const match of html.matchAll(VARIABLE_PATTERN)) {
+    if (spans.some((span) => match.index >= span.start && match.index < span.end)) names.add(toUse(match[1], match[2]).name);
+  }
   return [...names];
 }
 
@@ -133,9 +144,12 @@ function substitute(
   values: TemplateValues,
   missing: Set<string>,
   encode: (value: string, use: VariableUse, resolved: NonNullable<Resolved>) => string,
+  inAddress: (offset: number) => boolean = () => false,
 ): string {
   // One pass: a value containing `{{…}}` is never expanded again.
-  return text.replace(VARIABLE_PATTERN, (_match: string, name: string, fallback: string | undefined) => {
+  return text.replace(VARIABLE_PATTERN, (_match: string, name: string, fallback: string | undefined, offset: number) => {
+    // Never client data in a link or image address: it would reach that server (issue 12.10).
+    if (inAddress(offset)) return '';
     const use = toUse(name, fallback);
     const resolved = resolve(use, context, values);
     if (!resolved) {
@@ -159,8 +173,15 @@ export function renderTemplate(
     .replace(/\{{2,}/g, '')
     .trim();
 
-  const html = substitute(template.bodyHtml, context, values, missing, (value, use, resolved) =>
-    RAW_HTML_VARIABLES.has(use.name) && resolved.source === 'given' ? value : escapeHtml(value),
+  const addresses = urlAttributeSpans(template.bodyHtml);
+  const inAddress = (offset: number) => addresses.some((span) => offset >= span.start && offset < span.end);
+  const html = substitute(
+    template.bodyHtml,
+    context,
+    values,
+    missing,
+    (value, use, resolved) => (RAW_HTML_VARIABLES.has(use.name) && resolved.source === 'given' ? value : escapeHtml(value)),
+    inAddress,
   )
     // Whatever is left (unterminated `{{`, braces in a value or signature) is shown, not parsed.
     .replace(/\{{2,}/g, (braces) => '&#123;'.repeat(braces.length));

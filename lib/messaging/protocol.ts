@@ -78,6 +78,10 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contentToBackground.mailSent'), mail: sentMailSchema, emittedAt: z.number() }),
   // A softphone's page asks which region its numbers belong to (the 3CX PBX region, per host).
   z.object({ type: z.literal('contentToBackground.softphoneRegion') }),
+  // Issue 12.11: the tab's one-time sidebar token (reply { token }), and the sidebar presenting it,
+  // as the first message on SIDEBAR_PORT (lib/background/sidebar-tokens.ts).
+  z.object({ type: z.literal('contentToBackground.sidebarToken') }),
+  z.object({ type: z.literal('sidebarToBackground.present'), token: z.string().regex(/^[0-9a-f]{0,64}$/, 'expected a sidebar token') }),
 
   z.object({
     type: z.literal('sidebarToBackground.createClient'),

@@ -82,6 +82,12 @@ export interface BackgroundToSidebarView {
   view: SidebarView;
 }
 
+/** Sent before the background closes a sidebar's port for good (issue 12.11): the sidebar stops reconnecting. */
+export interface BackgroundToSidebarRefused {
+  type: 'backgroundToSidebar.refused';
+  reason: string;
+}
+
 export interface BaseStats {
   clients: number;
   contacts: number;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type ElementHandle, type Frame, type Page, type Worker } from 'playwright-core';
 
 
 // Launches Debian's Chromium with the BUILT extension (.output/chrome-mv3) and serves fixture
@@ -130,11 +130,32 @@ export async function launchExtension({ withExtension = true, keepWelcome = fals
   };
 }
 
+// The frame's URL holds the one-time token in its fragment until the sidebar has read it (issue 12.11).
+const SIDEBAR_URL = /^chrome-extension:\/\/[^/]+\/sidebar\.html(?:#.*)?$/;
+
+/**
+ * The sidebar's iframe or its handle button. The host's shadow root is closed (issue 12.11), so
+ * Playwright's selectors do not reach inside: the frame's element leads to its root.
+ */
+export async function sidebarPart(page: Page, part: 'iframe' | 'button'): Promise<ElementHandle<HTMLElement>> {
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => SIDEBAR_URL.test(f.url()));
+    const element = await frame?.frameElement().catch(() => null);
+    if (element) {
+      const found = await element.evaluateHandle((el, selector) => (el.getRootNode() as ShadowRoot).querySelector<HTMLElement>(selector), part);
+      const asElement = found.asElement();
+      if (asElement) return asElement as ElementHandle<HTMLElement>;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`No ClientDesk sidebar ${part} in ${page.url()}`);
+}
+
 /** The ClientDesk sidebar frame inside a site page. */
 export async function sidebarFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector('clientdesk-sidebar', { state: 'attached' });
   for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+    const frame = page.frames().find((f) => SIDEBAR_URL.test(f.url()));
     if (frame) {
       await frame.waitForSelector('main.sidebar, p.muted');
       return frame;

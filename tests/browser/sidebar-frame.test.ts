@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { correspondent, GMAIL_COMPOSE_URL, GMAIL_THREAD_URL, importCsv, launchExtension, openGmail, SEED_CSV, sidebarFrame, type Harness } from './harness';
+import { correspondent, GMAIL_COMPOSE_URL, GMAIL_THREAD_URL, importCsv, launchExtension, openGmail, SEED_CSV, sidebarFrame, sidebarPart, type Harness } from './harness';
 
 // The docked sidebar itself: where it sits, collapsing, opening by itself, navigation (issue 2).
 
@@ -12,12 +12,18 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 async function sidebarBox(page: Page) {
-  const box = await page.locator('clientdesk-sidebar iframe').boundingBox();
+  const box = await (await sidebarPart(page, 'iframe')).boundingBox();
   if (!box) throw new Error('The sidebar is not on screen');
   return box;
 }
 
-const handle = (page: Page) => page.locator('clientdesk-sidebar button');
+/** The handle (in the host's closed shadow root): click, read and measure it like a locator. */
+const handle = (page: Page) => ({
+  click: async () => (await sidebarPart(page, 'button')).click(),
+  getAttribute: async (name: string) => (await sidebarPart(page, 'button')).getAttribute(name),
+  boundingBox: async () => (await sidebarPart(page, 'button')).boundingBox(),
+});
+const frameVisible = async (page: Page) => (await sidebarPart(page, 'iframe')).isVisible();
 
 describe('the docked sidebar', () => {
   it('is docked at the right, on screen, and never covers the compose window or its Send button', async () => {
@@ -44,7 +50,7 @@ describe('the docked sidebar', () => {
   it('collapses, gives the page its width back, and remembers the choice after a reload', async () => {
     const { page } = await openGmail(harness, 'compose-two.html', 'https://mail.google.com/mail/u/0/#inbox');
     await handle(page).click();
-    await expect.poll(() => page.locator('clientdesk-sidebar iframe').isVisible()).toBe(false);
+    await expect.poll(() => frameVisible(page)).toBe(false);
     expect(await page.evaluate(() => document.documentElement.classList.contains('clientdesk-docked'))).toBe(false);
     expect(await page.evaluate(() => document.body.getBoundingClientRect().right)).toBeGreaterThan(page.viewportSize()!.width - 20);
     await page.reload();
@@ -52,7 +58,7 @@ describe('the docked sidebar', () => {
     await page.waitForTimeout(500);
     expect(await handle(page).getAttribute('aria-expanded')).toBe('false');
     await handle(page).click();
-    await expect.poll(() => page.locator('clientdesk-sidebar iframe').isVisible()).toBe(true);
+    await expect.poll(() => frameVisible(page)).toBe(true);
     await page.close();
   });
 

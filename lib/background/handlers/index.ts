@@ -7,12 +7,13 @@ import type { HandlerContext, Handlers } from './context';
 import { offerHandlers } from './offers';
 import { optionsHandlers } from './options';
 import { planHandlers } from './plan';
+import { sidebarHandlers } from './sidebar';
 import { workspaceHandlers } from './workspace';
 
 export type { HandlerContext } from './context';
 
 // One handler per message type; the type checker makes sure none is missing.
-const handlers: Handlers = { ...agendaHandlers, ...cardHandlers, ...offerHandlers, ...optionsHandlers, ...bulkHandlers, ...workspaceHandlers, ...callHandlers, ...planHandlers } satisfies Handlers;
+const handlers: Handlers = { ...agendaHandlers, ...cardHandlers, ...offerHandlers, ...optionsHandlers, ...bulkHandlers, ...workspaceHandlers, ...callHandlers, ...planHandlers, ...sidebarHandlers } satisfies Handlers;
 
 export function handleMessage(message: Message, ctx: HandlerContext): Promise<unknown> {
   const handler = handlers[message.type] as (m: Message, c: HandlerContext) => Promise<unknown>;

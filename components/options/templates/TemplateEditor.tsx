@@ -1,11 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { removeRemoteContent } from '@/lib/domain/remote-content';
 import { sanitizeTemplateHtml } from '@/lib/domain/sanitize';
-import { TEMPLATE_VARIABLES } from '@/lib/domain/templates';
+import { TEMPLATE_VARIABLES, variablesInAddresses } from '@/lib/domain/templates';
 import { TEMPLATE_KINDS, type Template, type TemplateKind } from '@/lib/domain/types';
 import type { TemplateFieldsInput } from '@/lib/messaging/protocol';
 import { sendToBackground } from '@/lib/messaging/send';
-import { useAction } from '../use-action';
+import { useAction } from '../../use-action';
 import { TemplatePreview } from './TemplatePreview';
+
+// Issue 12.10: what the editor says about content that would reach a server.
+const REMOTE_REMOVED = 'Remote images were removed: they would tell the image’s server who opened the mail and which client it was about.';
+const REMOTE_WILL_GO = 'This template loads images or styles from the internet. They are removed when you save: they would tell their server who opened the mail and which client it was about. Images pasted into the mail itself (data:) stay.';
+const unfilledNote = (names: string[]) =>
+  `Not filled in inside a link or image address: ${names.map((n) => `{{${n}}}`).join(', ')}. Client data never goes into an address, where it would reach that server; the address is used without it.`;
 
 const EMPTY: TemplateFieldsInput = { name: '', subject: '', bodyHtml: '', kind: 'offer', countsAsOffer: true };
 
@@ -15,7 +22,10 @@ export function TemplateEditor() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [fields, setFields] = useState<TemplateFieldsInput>(EMPTY);
   const [saved, setSaved] = useState(false);
+  const [removedAtSave, setRemovedAtSave] = useState(false);
   const action = useAction();
+  const remote = useMemo(() => removeRemoteContent(fields.bodyHtml), [fields.bodyHtml]);
+  const unfilled = useMemo(() => variablesInAddresses(fields.bodyHtml), [fields.bodyHtml]);
 
   const show = useCallback((list: Template[], select?: string | null) => {
     setTemplates(list);
@@ -37,15 +47,17 @@ export function TemplateEditor() {
 
   const set = <K extends keyof TemplateFieldsInput>(key: K, value: TemplateFieldsInput[K]) => {
     setSaved(false);
+    setRemovedAtSave(false);
     setFields((f) => ({ ...f, [key]: value }));
   };
 
   const save = () =>
     action.run<Template>(
       // Stored clean: the body is sanitized here (a DOM is needed), and again when inserted into a mail.
-      { type: 'optionsToBackground.saveTemplate', id: selectedId ?? undefined, fields: { ...fields, bodyHtml: sanitizeTemplateHtml(fields.bodyHtml) } },
+      { type: 'optionsToBackground.saveTemplate', id: selectedId ?? undefined, fields: { ...fields, bodyHtml: sanitizeTemplateHtml(remote.html) } },
       (template) => {
         setSaved(true);
+        setRemovedAtSave(remote.removed > 0);
         void reload(template.id);
       },
     );
@@ -87,6 +99,15 @@ export function TemplateEditor() {
           <input id="t-subject" value={fields.subject} onChange={(e) => set('subject', e.target.value)} />
           <label htmlFor="t-body">Body (HTML)</label>
           <textarea id="t-body" rows={12} value={fields.bodyHtml} onChange={(e) => set('bodyHtml', e.target.value)} spellCheck={false} />
+          {(remote.removed > 0 || unfilled.length > 0) && (
+            <>
+              <span />
+              <div className="warning small" data-testid="template-address-notes">
+                {remote.removed > 0 && <p>{REMOTE_WILL_GO}</p>}
+                {unfilled.length > 0 && <p>{unfilledNote(unfilled)}</p>}
+              </div>
+            </>
+          )}
           <span />
           <div className="buttons">
             <button type="submit" disabled={action.busy}>
@@ -98,6 +119,7 @@ export function TemplateEditor() {
               </button>
             )}
             {saved && <span className="saved">Saved</span>}
+            {removedAtSave && <span className="warning" role="status">{REMOTE_REMOVED}</span>}
             {action.error && <span className="error" role="alert">{action.error}</span>}
           </div>
         </form>

@@ -10,7 +10,9 @@ export function useAction() {
     setBusy(true);
     setError(null);
     try {
-      onSuccess?.(await sendToBackground<T>(message));
+      // Always send: `onSuccess?.(await …)` would skip the whole call (the send too) when no callback is given.
+      const data = await sendToBackground<T>(message);
+      onSuccess?.(data);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -4,6 +4,7 @@ import { pace, PACE_COLORS } from '@/lib/domain/progress';
 import type { TodayView } from '@/lib/messaging/views';
 import { sendToBackground } from '@/lib/messaging/send';
 import { ClientSearch } from './ClientSearch';
+import { HeldSends } from './HeldSends';
 import { LogCallPanel } from './LogCallPanel';
 import { PlanSummary } from './PlanSummary';
 import { AppHeader } from '../AppHeader';
@@ -62,6 +63,7 @@ export function PopupApp() {
           )}
         </section>
       )}
+      {today && <HeldSends held={today.heldSends} onDecided={refresh} />}
       <PlanSummary version={version} />
       <LogCallPanel onLogged={refresh} />
       <ClientSearch onCallLogged={refresh} />

@@ -9,7 +9,9 @@ import type { ConfirmedSend } from './send-reconciler';
 import type { SidebarHub } from './sidebar-hub';
 
 // A confirmed send goes on the timeline: its compose's marks decide whether it is an offer, its
-// recipients' cards decide the organisations it counts for (DESIGN.md "What counts…").
+// recipients' cards decide the organisations it counts for (DESIGN.md "What counts…"). Every site's
+// sends come through here, so recordSend's rule for unusual sends (more organisations than one offer
+// reaches: held for the user, lib/domain/unusual-send.ts) applies to Gmail and Outlook alike.
 
 export interface RecordDeps {
   db: ClientDeskDb;

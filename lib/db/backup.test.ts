@@ -60,7 +60,7 @@ describe('backup and restore', () => {
     const original = await seeded();
     await recordBackup(original, '2026-06-01T00:00:00.000Z');
     const backup = parsedOrFail(await backupFile(original));
-    expect(backup).toMatchObject({ format: 'clientdesk-backup', formatVersion: 1, schemaVersion: 3 });
+    expect(backup).toMatchObject({ format: 'clientdesk-backup', formatVersion: 1, schemaVersion: 4 });
 
     const restored = freshDb();
     const counts = await restoreBackup(restored, backup, 'replace');

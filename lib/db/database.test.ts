@@ -40,7 +40,7 @@ describe('schema v2', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const sorted = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     expect(await allTables(db)).toEqual({
       clients: sorted(base.clients),
@@ -69,14 +69,14 @@ describe('schema v2', () => {
 describe('schema v3', () => {
   const sorted = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 
-  it('opens a v2 base with every row of every table unchanged, and empty contracts and complaints', async () => {
+  it('opens a v2 base with every row of every table unchanged, and empty contracts, complaints and held sends', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     const base = testBase(testSettings());
     await writeWithOldSchema(name, 2, base);
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await allTables(db)).toEqual({
       clients: sorted(base.clients),
       contacts: sorted(base.contacts),
@@ -86,6 +86,9 @@ describe('schema v3', () => {
     });
     expect(await db.contracts.count()).toBe(0);
     expect(await db.complaints.count()).toBe(0);
+    // v4 (issue 12.4): held sends, a new table, empty and indexed by status and send.
+    expect(await db.heldSends.where('status').equals('pending').count()).toBe(0);
+    expect(await db.heldSends.where('sendRef').equals('gmail:draft:x').count()).toBe(0);
     db.close();
   });
 
@@ -108,3 +111,4 @@ describe('schema v3', () => {
     db.close();
   });
 });
+

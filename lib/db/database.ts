@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Activity, Client, Complaint, Contact, Contract, Template } from '@/lib/domain/types';
+import type { Activity, Client, Complaint, Contact, Contract, HeldSend, Template } from '@/lib/domain/types';
 
 // The only code that opens IndexedDB. Only the background and first-party extension pages may
 // import lib/db: inside a site the sidebar iframe is a third-party frame and IndexedDB is denied
@@ -18,6 +18,7 @@ export type ClientDeskDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
   contracts: EntityTable<Contract, 'id'>;
   complaints: EntityTable<Complaint, 'id'>;
+  heldSends: EntityTable<HeldSend, 'id'>;
 };
 
 export const DB_NAME = 'clientdesk';
@@ -63,11 +64,22 @@ export const SCHEMA_V3 = {
   complaints: 'id, clientId, status, openedAt, resolvedAt, updatedAt',
 } as const;
 
+/**
+ * Schema v4 (issue 12.4): sends whose offers wait for the user's confirmation, a new table only.
+ * - `status`: the pending ones, for the popup, without reading the decided ones.
+ * - `sendRef`: a send reported twice is held once.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  heldSends: 'id, status, sendRef, sentAt',
+} as const;
+
 export function openDb(name = DB_NAME): ClientDeskDb {
   const db = new Dexie(name) as ClientDeskDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
   db.version(3).stores(SCHEMA_V3);
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }
 

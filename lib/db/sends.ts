@@ -1,9 +1,13 @@
-import { offerTargets, sendChannelRef, type CountingRule, type SendTarget } from '@/lib/domain/offer-count';
-import type { Activity, Settings } from '@/lib/domain/types';
+import { sendChannelRef, sendRef, type SendTarget } from '@/lib/domain/offer-count';
+import type { Activity, HeldSend, Settings } from '@/lib/domain/types';
+import { planOffers } from '@/lib/domain/unusual-send';
 import type { ClientDeskDb } from './database';
 import { addActivity } from './clients';
+import { newRecord } from './records';
 
 // Records a confirmed send on the timeline, once (DESIGN.md "What counts as an e-mail offer").
+// A send to an unusual number of organisations is recorded as e-mails and its offers are held, in
+// the same transaction, for the user to count or not (lib/domain/unusual-send.ts, held-sends.ts).
 
 export interface SendToRecord {
   site: string;
@@ -21,12 +25,14 @@ export interface RecordedSend {
   activities: Activity[];
   /** Targets already recorded for this send (a repeated report). */
   duplicates: number;
+  /** The send's offers, held for the user's confirmation (a new hold only). */
+  held: HeldSend | null;
 }
 
 export async function recordSend(db: ClientDeskDb, send: SendToRecord, settings: Settings): Promise<RecordedSend> {
-  const rule: CountingRule = settings.offerCounting;
-  const offerKeys = new Set(send.isOffer ? offerTargets(send.targets, rule).map((t) => t.key) : []);
-  return db.transaction('rw', db.activities, db.clients, async () => {
+  const plan = planOffers(send.targets, send.isOffer, settings.offerCounting);
+  const offerKeys = new Set(plan.countedKeys);
+  return db.transaction('rw', db.activities, db.clients, db.heldSends, async () => {
     const activities: Activity[] = [];
     let duplicates = 0;
     for (const target of send.targets) {
@@ -50,8 +56,28 @@ export async function recordSend(db: ClientDeskDb, send: SendToRecord, settings:
         if (client && (client.lastContactAt ?? '') < at) await db.clients.update(client.id, { lastContactAt: at });
       }
     }
-    return { activities, duplicates };
+    const held = plan.held.length > 0 ? await holdOffers(db, send, plan.held, settings) : null;
+    return { activities, duplicates, held };
   });
+}
+
+/** Stores the held offers of a send, once per send (a repeated report finds the first hold). */
+async function holdOffers(db: ClientDeskDb, send: SendToRecord, targets: SendTarget[], settings: Settings): Promise<HeldSend | null> {
+  const ref = sendRef(send.site, send);
+  if ((await db.heldSends.where('sendRef').equals(ref).count()) > 0) return null;
+  const held: HeldSend = {
+    ...newRecord(settings.managerId),
+    site: send.site,
+    sendRef: ref,
+    subject: send.subject,
+    sentAt: send.sentAt.toISOString(),
+    templateId: send.templateId,
+    targets: targets.map(({ key, clientId, contactId, emails }) => ({ key, clientId, contactId, emails })),
+    status: 'pending',
+    decidedAt: null,
+  };
+  await db.heldSends.add(held);
+  return held;
 }
 
 /** How many activities of a type fall on a day (the [type+dayKey] index: O(log n)). */

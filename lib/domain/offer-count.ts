@@ -54,7 +54,12 @@ export function offerTargets(targets: readonly SendTarget[], rule: CountingRule)
   return rule === 'per-message' ? targets.slice(0, 1) : [...targets];
 }
 
+/** One send's key: its draft id when the site gives one (a send reported twice keeps it), else its send id. */
+export function sendRef(site: string, send: { draftId: string | null; sendId: string }): string {
+  return `${site}:${send.draftId ? `draft:${send.draftId}` : `send:${send.sendId}`}`;
+}
+
 /** The key that makes recording a send idempotent: the same send reported twice records once. */
 export function sendChannelRef(site: string, send: { draftId: string | null; sendId: string }, targetKey: string): string {
-  return `${site}:${send.draftId ? `draft:${send.draftId}` : `send:${send.sendId}`}:${targetKey}`;
+  return `${sendRef(site, send)}:${targetKey}`;
 }

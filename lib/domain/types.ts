@@ -256,3 +256,21 @@ export const DEFAULT_QUOTAS: Quotas = {
   newContractsPerMonth: 4,
   contactEveryDays: 30,
 };
+
+/**
+ * A send whose offers wait for the user (issue 12.4: more organisations than one send normally
+ * reaches). Its mail is on the timeline as `email` activities; counting it adds its `email_offer`s.
+ */
+export interface HeldSend extends SyncedRecord {
+  site: string;
+  /** The send's key (draft or send id), as in its activities' channelRef. */
+  sendRef: string;
+  subject: string;
+  /** When it was sent (ISO): counted offers fall on that day. */
+  sentAt: string;
+  templateId: string | null;
+  /** The organisations it would count for (a client card, a company domain, a free-mail address). */
+  targets: { key: string; clientId: string | null; contactId: string | null; emails: string[] }[];
+  status: 'pending' | 'counted' | 'dismissed';
+  decidedAt: string | null;
+}

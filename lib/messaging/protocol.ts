@@ -123,6 +123,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   // Read-only queries any first-party page may make (sidebar, popup, options).
   z.object({ type: z.literal('pageToBackground.searchClients'), query: text(200) }),
   z.object({ type: z.literal('pageToBackground.getToday') }),
+  // A send whose offers wait for the user (issue 12.4): count them, or not.
+  z.object({ type: z.literal('pageToBackground.decideHeldSend'), heldSendId: id, count: z.boolean() }),
 
   z.object({ type: z.literal('optionsToBackground.getSettings') }),
   z.object({ type: z.literal('optionsToBackground.listTemplates') }),

@@ -147,4 +147,16 @@ export interface TodayView {
   items: ProgressItem[];
   /** Today's e-mail offers, newest first, with the client's name when known. */
   offers: { activity: Activity; clientName: string | null }[];
+  /** Sends whose offers wait for the user's confirmation (any day), oldest first. */
+  heldSends: HeldSendView[];
+}
+
+/** A held send as the popup shows it: what it was, and how many offers counting it adds. */
+export interface HeldSendView {
+  id: string;
+  subject: string;
+  sentAt: string;
+  organisations: number;
+  /** A few of them by name (client card, else the domain or address), for the user to recognise the mail. */
+  sample: string[];
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correspondent, importCsv, launchExtension, openGmail, SEED_CSV, type Harness } from './harness';
+import { storedClient, storedRows } from './stored';
 
 // An open Gmail thread: who is in it, and their cards (issue 2).
 
@@ -104,23 +105,40 @@ describe('Gmail thread', () => {
     await page.close();
   });
 
-  it('adds a note, sets the next contact date and edits the card from the sidebar', async () => {
-    const { page, sidebar } = await openGmail(harness, 'thread-known.html');
-    const card = correspondent(sidebar, 'ivan.petrov@rosstal.ru').locator('.card').first();
-    await card.waitFor();
-    await card.getByRole('textbox', { name: 'Note' }).fill('Wants prices for 12 mm rebar');
-    await card.getByRole('button', { name: 'Add note' }).click();
-    await card.locator('.timeline li[data-activity=note]', { hasText: '12 mm rebar' }).waitFor();
-    await card.getByLabel('Next contact date').fill('2026-12-03');
-    await card.getByLabel('Next contact date').press('Tab');
-    await expect.poll(() => card.getByLabel('Next contact date').inputValue()).toBe('2026-12-03');
-    await card.getByRole('button', { name: 'Edit card' }).click();
-    await card.getByLabel('Price type').fill('Wholesale 1');
-    await card.getByLabel('Status').selectOption('vip');
-    await card.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => card.textContent()).toContain('Wholesale 1');
-    // The same client's other card (Olga's) refreshes too: the data changed for every view.
-    await expect.poll(() => correspondent(sidebar, 'olga@rosstal.ru').locator('.card .status').first().textContent()).toBe('VIP');
-    await page.close();
+  it('adds a note, sets the next contact date and edits the card from the sidebar, and stores each', async () => {
+    // Its own profile: it changes Rosstal, which the other tests read as seeded (any order, issue 12.1).
+    const own = await launchExtension();
+    try {
+      await editCardFromSidebar(own);
+    } finally {
+      await own.close();
+    }
   });
 });
+
+/** Notes, the next contact date and the card form, each checked in the database. */
+async function editCardFromSidebar(own: Harness) {
+  await importCsv(own, SEED_CSV);
+  const { page, sidebar } = await openGmail(own, 'thread-known.html');
+  const card = correspondent(sidebar, 'ivan.petrov@rosstal.ru').locator('.card').first();
+  await card.waitFor();
+  await card.getByRole('textbox', { name: 'Note' }).fill('Wants prices for 12 mm rebar');
+  await card.getByRole('button', { name: 'Add note' }).click();
+  await card.locator('.timeline li[data-activity=note]', { hasText: '12 mm rebar' }).waitFor();
+  await card.getByLabel('Next contact date').fill('2026-12-03');
+  await card.getByLabel('Next contact date').press('Tab');
+  await expect.poll(() => card.getByLabel('Next contact date').inputValue()).toBe('2026-12-03');
+  // Stored on the card, not only shown: the sidebar's date used to be dropped (issue 12.1).
+  await expect.poll(async () => (await storedClient(own, 'Rosstal')).nextContactAt, { timeout: 10_000 }).toBe('2026-12-03');
+  const notes = (await storedRows<{ type: string; summary: string }>(own, 'activities')).filter((a) => a.type === 'note');
+  expect(notes.map((n) => n.summary)).toEqual(['Wants prices for 12 mm rebar']);
+  await card.getByRole('button', { name: 'Edit card' }).click();
+  await card.getByLabel('Price type').fill('Wholesale 1');
+  await card.getByLabel('Status').selectOption('vip');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => card.textContent()).toContain('Wholesale 1');
+  // The same client's other card (Olga's) refreshes too: the data changed for every view.
+  await expect.poll(() => correspondent(sidebar, 'olga@rosstal.ru').locator('.card .status').first().textContent()).toBe('VIP');
+  expect(await storedRows<{ name: string; status: string; priceType: string }>(own, 'clients').then((rows) => rows.find((c) => c.name === 'Rosstal'))).toMatchObject({ status: 'vip', priceType: 'Wholesale 1' });
+  await page.close();
+}

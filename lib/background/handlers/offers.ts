@@ -10,6 +10,7 @@ import type { InsertResult } from '@/lib/sites/types';
 import { todayCounts } from '../badge';
 import { templateContextFor } from '../template-context';
 import { tabOf, type Handlers } from './context';
+import { heldSendViews } from './held-sends';
 
 // Offers: inserting templates into a compose, the "this is an offer" toggle, confirmed sends
 // counted toward today's quota, and today's progress.
@@ -65,13 +66,14 @@ export const offerHandlers: Pick<
   async 'pageToBackground.getToday'(_message, ctx): Promise<TodayView> {
     const settings = await ctx.settings();
     const today = dayKey(new Date(), settings.timeZone);
-    const [counts, offers] = await Promise.all([todayCounts(ctx.db, settings), activitiesOnDay(ctx.db, 'email_offer', today)]);
+    const [counts, offers, heldSends] = await Promise.all([todayCounts(ctx.db, settings), activitiesOnDay(ctx.db, 'email_offer', today), heldSendViews(ctx.db)]);
     const clients = await ctx.db.clients.bulkGet([...new Set(offers.flatMap((a) => (a.clientId ? [a.clientId] : [])))]);
     const names = new Map(clients.flatMap((c) => (c ? [[c.id, c.name] as const] : [])));
     return {
       dayKey: today,
       items: progressItems(counts, settings.quotas),
       offers: offers.reverse().map((activity) => ({ activity, clientName: activity.clientId ? (names.get(activity.clientId) ?? null) : null })),
+      heldSends,
     };
   },
 };

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageSnapshot } from '../types';
 import { gmailAdapter, startGmailAdapter } from './adapter';
 import { COMPOSE_HASH, KNOWN_THREAD_HASH, loadFixture, parseFixture, runFixtureScripts } from './fixtures.testutil';
+import { trusted } from '../shared/trusted-event.testutil';
 import { readGmailSnapshot } from './snapshot';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,7 +34,7 @@ describe('gmailAdapter', () => {
     controller = new AbortController();
     const sent = vi.fn();
     startGmailAdapter(document, { snapshot: () => undefined, sent }, controller.signal, { readDelayMs: 20, send: { reopenGraceMs: 10 } });
-    document.querySelector('.IZ .Up div.T-I.aoO')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    document.querySelector('.IZ .Up div.T-I.aoO')?.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
     await wait(150);
     expect(sent).toHaveBeenCalledTimes(1);
     expect(sent.mock.calls[0]?.[0]).toMatchObject({ contextId: '1', draftId: '#msg-a:r-7673660351152959857', subject: 'Q3 deliveries: Rosstal and Nordfrost' });
@@ -95,7 +96,7 @@ describe('gmailAdapter', () => {
     expect(people(last())).toEqual([['ivan.petrov@rosstal.ru']]);
     expect(last()?.focusedContextId).toBe('1');
 
-    document.querySelector('.IZ .Up div.T-I.aoO')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    document.querySelector('.IZ .Up div.T-I.aoO')?.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
     await wait(60);
     expect(last()?.contexts).toEqual([]);
     expect(last()?.focusedContextId).toBeNull();

@@ -6,6 +6,9 @@
 import * as chains from '../shared/selector-chains';
 import type { Accept } from '../shared/selector-chains';
 
+// Message bodies and quotes: mail content, never Gmail's own UI.
+const MESSAGE_BODY = ['div.a3s', 'div.ii.gt', 'div.adP', '.gmail_quote', 'blockquote'] as const;
+
 export const GMAIL_SELECTORS = {
   // --- App shell and reading view (facts 1.5) ---
   // Scope for everything in the reading view: Gmail keeps old lists detached from it.
@@ -23,7 +26,7 @@ export const GMAIL_SELECTORS = {
   messageHeaderSender: ['h3.iw span[email]', 'td.gF span[email]', 'span.gD[email]'],
   messageHeaderRecipients: ['span.hb span[email]', '.hb [email]', 'span.g2[email]'],
   // Never read people from these: message bodies and quotes can carry forged header markup.
-  messageBody: ['div.a3s', 'div.ii.gt', 'div.adP', '.gmail_quote', 'blockquote'],
+  messageBody: MESSAGE_BODY,
   // An inline reply sits inside the thread; its chips are not the thread's people.
   inlineComposeArea: ['.ip', '.M9', 'form', '[contenteditable=true]', '[g_editable=true]'],
 
@@ -89,6 +92,16 @@ export const GMAIL_SELECTORS = {
   sentNotice: ['div.b8[role=alert] .vh', '[role=alert] .vh', '.vh'],
   sentNoticeUndo: ['span#link_undo', '#link_undo'],
   sentNoticeViewMessage: ['span#link_vsm', '#link_vsm'],
+  // Gmail shows the notice in its own snackbar, never inside a mail: a notice found in a message
+  // (body `.a3s` / `.ii.gt` / `.adP`, quote, a thread's `[role=listitem]`) or in a compose (its
+  // editable body, its dialog) is mail content that anyone could have written (facts 1.4, 1.5).
+  sentNoticeNeverInside: [
+    ...MESSAGE_BODY,
+    '[role=listitem]',
+    '[contenteditable=true]',
+    '[g_editable=true]',
+    '[role=dialog]',
+  ],
 
   // --- Account (self address) ---
   accountLink: ['a[href*="accounts.google.com/SignOutOptions"][aria-label]', 'a[aria-label][href*="SignOutOptions"]'],

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SentMail } from '../types';
 import { COMPOSE_HASH, KNOWN_THREAD_HASH, loadFixture, runFixtureScripts } from './fixtures.testutil';
+import { trusted } from '../shared/trusted-event.testutil';
 import { startSendDetector } from './send-detector';
 import { readGmailSnapshot } from './snapshot';
 
@@ -33,8 +34,13 @@ const el = (selector: string) => {
   if (!found) throw new Error(`missing ${selector}`);
   return found as HTMLElement;
 };
-const click = (target: Element) => target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+/** The user's click and key press (trusted, as the browser makes them). */
+const click = (target: Element) => target.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true })));
 const key = (target: Element, init: KeyboardEventInit) =>
+  target.dispatchEvent(trusted(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })));
+/** A page script's: `dispatchEvent` without the browser's trust. */
+const scriptClick = (target: Element) => target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+const scriptKey = (target: Element, init: KeyboardEventInit) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
 const sendButton = (scope = document.body) => scope.querySelector('.IZ .Up div.T-I.aoO[role=button]') as HTMLElement;
 /** Lets mutation observers run and time pass. */
@@ -162,6 +168,70 @@ describe('startSendDetector', () => {
     compose.parentElement?.remove();
     await wait(60_000);
     expect(sent).toEqual([]);
+  });
+
+  it('ignores a send a page script forged: a script click on Send, a dispatched Ctrl+Enter (issue 12.4)', async () => {
+    open();
+    // Gmail's own handlers (the fixture) do react: the compose closes and the notice shows.
+    scriptClick(sendButton());
+    await wait(0);
+    expect(document.querySelector('[role=dialog]')).toBeNull();
+    expect(document.querySelector('#link_undo')).not.toBeNull();
+    await wait(60_000);
+    expect(sent).toEqual([]);
+
+    open();
+    scriptKey(el('[g_editable=true]'), { key: 'Enter', keyCode: 13, ctrlKey: true });
+    await wait(0);
+    expect(document.querySelector('#link_undo')).not.toBeNull();
+    await wait(60_000);
+    expect(sent).toEqual([]);
+
+    open();
+    scriptKey(sendButton(), { key: 'Enter', keyCode: 13 });
+    await wait(0);
+    expect(document.querySelector('#link_undo')).not.toBeNull();
+    await wait(60_000);
+    expect(sent).toEqual([]);
+  });
+
+  it('does not take "sent" notice markup inside a mail or a compose for Gmail’s notice (issue 12.4)', async () => {
+    for (const place of ['message', 'listitem', 'quote', 'compose'] as const) {
+      open();
+      const forged = document.createElement('div');
+      forged.className = 'vh';
+      for (const id of ['link_undo', 'link_vsm']) forged.appendChild(document.createElement('span')).id = id;
+      if (place === 'compose') el('[role=dialog] [g_editable=true]').append(forged);
+      else {
+        const holder = document.createElement('div');
+        holder.className = { message: 'ii gt', listitem: '', quote: 'gmail_quote' }[place];
+        if (place === 'listitem') holder.setAttribute('role', 'listitem');
+        holder.append(forged);
+        el('[role=main]').append(holder);
+      }
+      const compose = el('[role=dialog]');
+      compose.addEventListener('click', (e) => e.stopPropagation()); // Gmail does not send this time
+      click(sendButton());
+      compose.parentElement?.remove(); // Save & close
+      await wait(2000);
+      forged.querySelector('#link_undo')?.remove(); // "the undo window passed"
+      await wait(60_000);
+      expect(sent, place).toEqual([]);
+    }
+  });
+
+  it('still finds Gmail’s own notice while a mail on the page carries forged notice markup', async () => {
+    open();
+    const forged = document.createElement('div');
+    forged.className = 'vh';
+    forged.appendChild(document.createElement('span')).id = 'link_vsm';
+    const body = document.createElement('div');
+    body.className = 'a3s aiL';
+    body.append(forged);
+    el('[role=main]').prepend(body);
+    click(sendButton());
+    await wait(5000 + 1000 + 100);
+    expect(sent).toHaveLength(1);
   });
 
   it('tracks two composes sent one after the other', async () => {

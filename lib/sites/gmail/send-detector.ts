@@ -11,7 +11,7 @@
 import type { SentMail } from '../types';
 import { elementOf } from '../shared/element-of';
 import { findComposeRoots, isLiveCompose, readDraftId } from './parse-compose';
-import { closestFirst, queryFirst } from './selectors';
+import { closestFirst, GMAIL_SELECTORS, queryFirst } from './selectors';
 import { listenForSendIntent, readSendIntent, type SendIntent } from './send-intent';
 import { isShown } from '../shared/visibility';
 
@@ -45,10 +45,13 @@ function composeClosed(root: Element): boolean {
   return !root.isConnected || !isLiveCompose(root) || !isShown(root);
 }
 
-/** The visible "sent" notice: `.vh` holding #link_undo or #link_vsm (facts 1.4). */
+/** Where Gmail itself shows the notice: outside every mail and compose (a mail may carry its markup). */
+const inGmailChrome = (el: Element) => !GMAIL_SELECTORS.sentNoticeNeverInside.some((selector) => el.closest(selector) !== null);
+
+/** The visible "sent" notice: `.vh` holding #link_undo or #link_vsm (facts 1.4), outside any mail. */
 function findSentNotice(doc: Document): Element | null {
   const isSentNotice = (el: Element) =>
-    (queryFirst(el, 'sentNoticeUndo') !== null || queryFirst(el, 'sentNoticeViewMessage') !== null) && isShown(el);
+    inGmailChrome(el) && (queryFirst(el, 'sentNoticeUndo') !== null || queryFirst(el, 'sentNoticeViewMessage') !== null) && isShown(el);
   return queryFirst(doc, 'sentNotice', isSentNotice);
 }
 
@@ -76,7 +79,7 @@ export function startSendDetector(
       observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
     }
     // The notice may be shown or hidden by an attribute alone; watch only its own area for that.
-    const notice = queryFirst(doc, 'sentNotice');
+    const notice = queryFirst(doc, 'sentNotice', inGmailChrome);
     const area = notice?.closest('[role=alert]') ?? notice;
     if (area && area !== observedNoticeArea) {
       observer.observe(area, { attributes: true, subtree: true, attributeFilter: VISIBILITY_ATTRIBUTES });
@@ -154,7 +157,8 @@ export function startSendDetector(
   const onUndo = (event: Event) => {
     const target = elementOf(event.target);
     if (event.type === 'keydown' && !['Enter', ' '].includes((event as KeyboardEvent).key)) return;
-    if (!target || !closestFirst(target, 'sentNoticeUndo')) return;
+    const undoLink = target && closestFirst(target, 'sentNoticeUndo');
+    if (!undoLink || !inGmailChrome(undoLink)) return;
     const confirmed = pending.filter((p) => p.confirmedAt !== null);
     const undone = confirmed.filter((p) => !p.settling).at(-1) ?? confirmed.at(-1);
     if (undone) forget(undone);

@@ -1,6 +1,9 @@
 // The user asking Gmail to send (site-dom-facts 1.4, InboxSDK's "presending"): a click on, or
 // Enter/Space on, a compose's Send or Send+Archive button, or Ctrl/⌘+Enter anywhere in a compose.
 // Only provisional: Gmail may still refuse (no recipient, bad address); send-detector.ts confirms.
+// Only the user's own input counts: a page script's `button.click()` or dispatched KeyboardEvent has
+// `isTrusted === false` (DOM standard: only the browser sets it, and it cannot be redefined), so a
+// forged "send" never becomes an intent (DESIGN.md "What counts, and what must never count").
 
 import type { SentMail } from '../types';
 import { elementOf } from '../shared/element-of';
@@ -37,6 +40,7 @@ export function listenForSendIntent(doc: Document, onIntent: (root: Element) => 
   doc.addEventListener(
     'click',
     (event) => {
+      if (!event.isTrusted) return;
       const el = elementOf(event.target);
       if (!el || !nearSendButton(el)) return;
       const root = composeRootOf(doc, el);
@@ -47,6 +51,7 @@ export function listenForSendIntent(doc: Document, onIntent: (root: Element) => 
   doc.addEventListener(
     'keydown',
     (event) => {
+      if (!event.isTrusted) return;
       const el = elementOf(event.target);
       if (!el || event.repeat) return;
       const shortcut = (event.ctrlKey || event.metaKey) && isEnter(event);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrubForBackup } from '@/lib/domain/tombstone-scrub';
+import { scrubForBackup } from './tombstone-scrub';
 import { createBackup, getLastBackupAt, parseBackup, parseBackupText, recordBackup, restoreBackup, type Backup } from './backup';
 import { saveComplaint } from './complaints';
 import { deleteContract, saveContract } from './contracts';

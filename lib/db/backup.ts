@@ -1,5 +1,5 @@
 import type { EntityTable, IDType } from 'dexie';
-import { scrubForBackup } from '@/lib/domain/tombstone-scrub';
+import { scrubForBackup } from './tombstone-scrub';
 import type { SyncedRecord } from '@/lib/domain/types';
 import { nowIso, type ClientDeskDb } from './database';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type Backup, type BackupTables } from './backup-schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOMBSTONE_UNDO_DAYS } from '@/lib/domain/tombstone-scrub';
+import { TOMBSTONE_UNDO_DAYS } from './tombstone-scrub';
 import { createBackup } from './backup';
 import { addActivity, createClientWithContact } from './clients';
 import { saveComplaint } from './complaints';

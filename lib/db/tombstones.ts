@@ -1,9 +1,9 @@
-import { isRemovedClient, sameContent, scrubCutoff, scrubbedActivity, scrubbedClient, scrubbedComplaint, scrubbedContact, scrubbedContract } from '@/lib/domain/tombstone-scrub';
+import { isRemovedClient, sameContent, scrubCutoff, scrubbedActivity, scrubbedClient, scrubbedComplaint, scrubbedContact, scrubbedContract } from './tombstone-scrub';
 import type { SyncedRecord } from '@/lib/domain/types';
 import type { ClientDeskDb } from './database';
 import { laterThan } from './records';
 
-// The daily scrub of tombstones past the undo period (issue 12.9; the rule: lib/domain/tombstone-scrub.ts).
+// The daily scrub of tombstones past the undo period (issue 12.9; the rule: tombstone-scrub.ts).
 // A scrubbed client, contact, contract or complaint gets a new updatedAt, so a later replication
 // carries the scrub to the team's copy too. Activities keep theirs: they are append-only facts
 // (team-sync.md 3: the server refuses an update of one), so the scrub of their text is local.

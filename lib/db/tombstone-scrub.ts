@@ -1,10 +1,12 @@
-import type { Activity, Client, Complaint, Contact, Contract, SyncedRecord } from './types';
+import type { Activity, Client, Complaint, Contact, Contract, SyncedRecord } from '@/lib/domain/types';
+import { clientDefaults, contactDefaults } from './normalize';
 
 // What is left of a removed record (issue 12.9): a tombstone keeps only what replication and merging
 // need (id, owner, times, the tombstone itself, links and the markers reports count by) and no
 // personal data. The database scrubs tombstones once the undo period has passed; a backup file
 // gets them scrubbed at once, whatever their age. Whitelists, not blacklists: a field added to a
-// record later (by another feature) is dropped from a tombstone unless it is listed here. Pure.
+// record later (by another feature) is dropped from a tombstone unless it is listed here. Pure
+// functions; they sit beside normalize.ts, whose empty record they reuse.
 
 /** How long a removed client keeps its data (a removal can still be undone) before it is scrubbed. */
 export const TOMBSTONE_UNDO_DAYS = 30;
@@ -16,37 +18,13 @@ export function scrubCutoff(now: Date): string {
 
 const synced = ({ id, ownerId, createdAt, updatedAt, deletedAt }: SyncedRecord): SyncedRecord => ({ id, ownerId, createdAt, updatedAt, deletedAt });
 
-/** Status stays (not personal; the schema needs one); `mergedIntoId` leads a link to the card that holds the data now. */
+/** Status stays (not personal; the schema needs one); `mergedIntoId` leads to the card that holds the data now. */
 export function scrubbedClient(client: Client): Client {
-  return {
-    ...synced(client),
-    name: '',
-    legalName: '',
-    taxId: '',
-    status: client.status,
-    domains: [],
-    emails: [],
-    phones: [],
-    phoneE164s: [],
-    industry: '',
-    source: '',
-    priceType: '',
-    contract: { paymentTerms: '', deferralDays: null, discountPct: null, creditLimit: null },
-    receivables: { amount: null, overdueAmount: null, dueDate: null },
-    reliabilityRating: null,
-    reliabilityNote: '',
-    needs: '',
-    tags: [],
-    notes: '',
-    holidayDate: null,
-    lastContactAt: null,
-    nextContactAt: null,
-    mergedIntoId: client.mergedIntoId ?? null,
-  };
+  return { ...synced(client), ...clientDefaults(), status: client.status, mergedIntoId: client.mergedIntoId ?? null };
 }
 
 export function scrubbedContact(contact: Contact): Contact {
-  return { ...synced(contact), clientId: contact.clientId, name: '', position: '', emails: [], phones: [], phoneE164s: [], birthday: null, decisionMaker: false };
+  return { ...synced(contact), ...contactDefaults(), clientId: contact.clientId };
 }
 
 /** Status, signing day and "first contract" stay: the monthly report counts signed new-client contracts by them. */

@@ -8,6 +8,9 @@ import { sendToBackground } from '@/lib/messaging/send';
 import type { RestoreSummary } from '@/lib/messaging/views';
 import { downloadFile, todayForFileName } from './download';
 import { ProgressBar } from './import/ImportReport';
+import { AutoBackupSettings } from './backup/AutoBackupSettings';
+import { usePassphrasePrompt } from './backup/PassphrasePrompt';
+import { readBackupText } from '@/lib/backup/read-backup-text';
 
 // A full backup (every table, with a format version) to one JSON file, and restoring one: the whole
 // file is checked first, then it replaces the base or is merged into it (newer records win).
@@ -25,6 +28,7 @@ export function BackupPanel({ onRestored }: { onRestored(): void }) {
   const [making, setMaking] = useState(false);
   const [step, setStep] = useState<RestoreStep>({ kind: 'idle', error: null });
   const job = useRef<BulkJob | null>(null);
+  const passphrase = usePassphrasePrompt();
 
   useEffect(() => {
     void getLastBackupAt(getDb()).then(setLastBackupAt);
@@ -50,7 +54,13 @@ export function BackupPanel({ onRestored }: { onRestored(): void }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const text = await file.text();
+    let text: string;
+    try {
+      // An encrypted file asks for its passphrase and is decrypted here, before the checks below.
+      text = await readBackupText(await file.text(), passphrase.ask);
+    } catch (e) {
+      return setStep({ kind: 'idle', error: `${file.name}: ${e instanceof Error ? e.message : String(e)}` });
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -88,6 +98,7 @@ export function BackupPanel({ onRestored }: { onRestored(): void }) {
       </p>
       <button type="button" disabled={making} onClick={() => void makeBackup()}>{making ? 'Making the backup…' : 'Download a full backup'}</button>
       {backupError && <p className="error" role="alert">{backupError}</p>}
+      <AutoBackupSettings onBackedUp={setLastBackupAt} />
 
       <h3>Restore</h3>
       {step.kind === 'idle' && (
@@ -95,6 +106,7 @@ export function BackupPanel({ onRestored }: { onRestored(): void }) {
           <label>
             Restore from a backup file: <input type="file" accept=".json,application/json" aria-label="Backup file" onChange={(e) => void chooseBackup(e)} />
           </label>
+          {passphrase.prompt}
           {step.error && <p className="error" role="alert" data-testid="restore-error">{step.error}</p>}
         </>
       )}

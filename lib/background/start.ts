@@ -7,6 +7,7 @@ import { acceptMessage, type SenderRules } from '@/lib/messaging/accept';
 import { BULK_PORT, CONTENT_PORT, SIDEBAR_PORT } from '@/lib/messaging/ports';
 import type { Reply } from '@/lib/messaging/protocol';
 import type { BackgroundToOptionsBulkEvent, BulkEvent } from '@/lib/messaging/views';
+import { keepAutoBackups } from './auto-backup/schedule-alarm';
 import { keepBadge, refreshBadge } from './badge';
 import { BulkSession } from './bulk-session';
 import { keepReminders, scheduleReminder } from './plan/reminders';
@@ -133,4 +134,5 @@ export function startBackground(): void {
   });
   keepBadge(db, settings);
   keepReminders(db, settings);
+  keepAutoBackups(db);
 }

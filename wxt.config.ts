@@ -15,7 +15,10 @@ export default defineConfig({
     // webRequest: read (never block) a site's own send request, e.g. Outlook's service.svc?action=CreateItem.
     // scripting: the 3CX web client's scripts are registered for the hosts the user adds (issue 6).
     // notifications: the daily reminder of what is due (issue 7).
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest', 'scripting', 'notifications'],
+    // downloads: automatic backups saved to Downloads/ClientDesk without a dialog, and the oldest of
+    // ClientDesk's own backup files removed (issue 12.9). offscreen (Chrome): the worker cannot make
+    // the blob: URL of a backup file; an offscreen document does (lib/background/auto-backup/).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest', 'scripting', 'notifications', 'downloads', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // A 3CX address is per company: each host is asked for when the user adds it in Options.
     optional_host_permissions: ['https://*/*'],
     // No remote loads or requests from extension pages (issue 12.10; lib/security/extension-csp.ts).

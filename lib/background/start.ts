@@ -7,6 +7,7 @@ import { BULK_PORT, CONTENT_PORT, SIDEBAR_PORT } from '@/lib/messaging/ports';
 import type { Reply } from '@/lib/messaging/protocol';
 import type { BackgroundToOptionsBulkEvent, BulkEvent } from '@/lib/messaging/views';
 import { admitSidebar } from './sidebar-port';
+import { keepAutoBackups } from './auto-backup/schedule-alarm';
 import { keepBadge, refreshBadge } from './badge';
 import { BulkSession } from './bulk-session';
 import { errorReplyText } from './error-reply';
@@ -139,4 +140,5 @@ export function startBackground(): void {
   });
   keepBadge(db, settings);
   keepReminders(db, settings);
+  keepAutoBackups(db);
 }

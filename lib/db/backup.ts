@@ -1,6 +1,7 @@
 import type { EntityTable, IDType, Table } from 'dexie';
 import { isLaterInstant } from '@/lib/domain/instants';
 import { cleanRestoredTemplates } from '@/lib/domain/remote-content';
+import { scrubForBackup } from './tombstone-scrub';
 import type { SyncedRecord } from '@/lib/domain/types';
 import type { RestoreCounts, RestoreTable } from '@/lib/messaging/views';
 import { nowIso, type ClientDeskDb } from './database';
@@ -57,7 +58,7 @@ function backupTables(db: ClientDeskDb) {
   return [db.clients, db.contacts, db.activities, db.templates, db.settings, db.contracts, db.complaints];
 }
 
-/** A consistent snapshot of every table. Read-only: the background records it with `recordBackup`. */
+/** A consistent snapshot of every table, tombstones scrubbed. Read-only: the background records it with `recordBackup`. */
 export async function createBackup(db: ClientDeskDb): Promise<Backup> {
   const tables = await db.transaction('r', backupTables(db), async () => {
     const [clients, contacts, activities, templates, settings, contracts, complaints] = await Promise.all([
@@ -71,7 +72,8 @@ export async function createBackup(db: ClientDeskDb): Promise<Backup> {
     ]);
     return { clients, contacts, activities, templates, settings, contracts, complaints };
   });
-  return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: db.verno, createdAt: nowIso(), tables };
+  // A removed client's personal data never goes into a file (issue 12.9), whatever its age.
+  return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: db.verno, createdAt: nowIso(), tables: scrubForBackup(tables) };
 }
 
 /** Remembers that a backup was saved at `at` (the reminder to back up counts from it). */

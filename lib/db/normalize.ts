@@ -6,7 +6,7 @@ import type { Client, Contact } from '@/lib/domain/types';
 type Synced = 'id' | 'ownerId' | 'createdAt' | 'updatedAt' | 'deletedAt';
 
 /** Fresh objects each time: a caller that edits a default must not change it for the next record. */
-function clientDefaults(): Omit<Client, Synced> {
+export function clientDefaults(): Omit<Client, Synced> {
   return {
     name: '',
     legalName: '',
@@ -33,7 +33,7 @@ function clientDefaults(): Omit<Client, Synced> {
   };
 }
 
-function contactDefaults(): Omit<Contact, Synced | 'clientId'> {
+export function contactDefaults(): Omit<Contact, Synced | 'clientId'> {
   return { name: '', position: '', emails: [], phones: [], phoneE164s: [], birthday: null, decisionMaker: false };
 }
 

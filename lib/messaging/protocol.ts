@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MIN_PASSPHRASE_LENGTH } from '@/lib/backup/envelope';
+import { BACKUP_FREQUENCIES, MAX_KEEP, MIN_KEEP } from '@/lib/backup/schedule';
 import { CALL_DIRECTIONS, CALL_OUTCOMES } from '@/lib/domain/types';
 import type { PageSnapshot, SentMail } from '@/lib/sites/types';
 import {
@@ -141,6 +143,12 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('optionsToBackground.mergeClients'), keepId: id, mergeId: id }),
   z.object({ type: z.literal('optionsToBackground.backupMade'), at: z.iso.datetime() }),
   z.object({ type: z.literal('optionsToBackground.addSampleData') }),
+  // Automatic backups (issue 12.9). The passphrase goes to the background once, to derive the key.
+  z.object({ type: z.literal('optionsToBackground.getAutoBackup') }),
+  z.object({ type: z.literal('optionsToBackground.saveAutoBackupPrefs'), frequency: z.enum(BACKUP_FREQUENCIES), keep: z.number().int().min(MIN_KEEP).max(MAX_KEEP) }),
+  z.object({ type: z.literal('optionsToBackground.setBackupPassphrase'), passphrase: z.string().min(MIN_PASSPHRASE_LENGTH, `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`).max(1000) }),
+  z.object({ type: z.literal('optionsToBackground.removeBackupPassphrase') }),
+  z.object({ type: z.literal('optionsToBackground.backupNow') }),
   z.object({ type: z.literal('optionsToBackground.removeSampleData') }),
 
   // The plan (issue 7): today's agenda, greetings, the monthly report.

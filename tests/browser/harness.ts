@@ -232,3 +232,26 @@ export async function readStore<T>(page: Page, store: string): Promise<T[]> {
     store,
   );
 }
+
+/** Every row of one IndexedDB table of ClientDesk's base, read from an extension page (what was STORED). */
+export async function readTable<T>(page: Page, table: string, dbName = 'clientdesk'): Promise<T[]> {
+  return page.evaluate(
+    async ([name, store]) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      try {
+        return await new Promise<T[]>((ok, fail) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => ok(req.result as T[]);
+          req.onerror = () => fail(req.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    [dbName, table] as const,
+  );
+}

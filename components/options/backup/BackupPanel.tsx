@@ -5,6 +5,7 @@ import { BACKUP_REMINDER_DAYS, backupIsDue } from '@/lib/domain/backup-reminder'
 import { formatDay } from '@/lib/domain/format';
 import { sendToBackground } from '@/lib/messaging/send';
 import { downloadFile, todayForFileName } from '../download';
+import { AutoBackupSettings } from './AutoBackupSettings';
 import { RestoreSection } from './RestoreSection';
 
 // A full backup (every table, with a format version) to one JSON file, and restoring one
@@ -43,6 +44,7 @@ export function BackupPanel({ onRestored }: { onRestored(): void }) {
       </p>
       <button type="button" disabled={making} onClick={() => void makeBackup()}>{making ? 'Making the backup…' : 'Download a full backup'}</button>
       {backupError && <p className="error" role="alert">{backupError}</p>}
+      <AutoBackupSettings onBackedUp={setLastBackupAt} />
       <RestoreSection onRestored={onRestored} />
     </section>
   );

@@ -3,7 +3,9 @@ import { parseBackupText, type Backup } from '@/lib/db/backup';
 import { formatDay } from '@/lib/domain/format';
 import { BulkJob, type BulkProgress } from '@/lib/messaging/bulk-client';
 import type { RestoreSummary } from '@/lib/messaging/views';
+import { readBackupText } from '@/lib/backup/read-backup-text';
 import { ProgressBar } from '../import/ImportReport';
+import { usePassphrasePrompt } from './PassphrasePrompt';
 import { CANCELLED, CLOSING_CANCELS, CONFIRM_REPLACE, refusedMessage, restoredMessage, type RestoreMode } from './restore-messages';
 
 // Restoring a backup: the whole file is checked here first (and again in the background), then it
@@ -21,12 +23,21 @@ type Step =
 export function RestoreSection({ onRestored }: { onRestored(): void }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const job = useRef<BulkJob | null>(null);
+  const passphrase = usePassphrasePrompt();
   useEffect(() => () => job.current?.close(), []);
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) checkText(file.name, await file.text());
+    if (!file) return;
+    let text: string;
+    try {
+      // An encrypted file asks for its passphrase and is decrypted here, before the checks (issue 12.9).
+      text = await readBackupText(await file.text(), passphrase.ask);
+    } catch (e) {
+      return setStep({ kind: 'refused', message: `${file.name}: ${e instanceof Error ? e.message : String(e)}`, problems: [] });
+    }
+    checkText(file.name, text);
   };
 
   /** From the file's text on (a reader that decrypts a file hands its text here). */
@@ -67,6 +78,7 @@ export function RestoreSection({ onRestored }: { onRestored(): void }) {
           Restore from a backup file: <input type="file" accept=".json,application/json" aria-label="Backup file" onChange={(e) => void chooseFile(e)} />
         </label>
       )}
+      {passphrase.prompt}
       {step.kind === 'refused' && (
         <div className="error" role="alert" data-testid="restore-error">
           <p>{step.message}</p>

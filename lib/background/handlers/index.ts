@@ -1,5 +1,6 @@
 import type { Message } from '@/lib/messaging/protocol';
 import { agendaHandlers } from './agenda';
+import { autoBackupHandlers } from './auto-backup';
 import { bulkHandlers } from './bulk';
 import { callHandlers } from './calls';
 import { cardHandlers } from './cards';
@@ -14,7 +15,7 @@ import { workspaceHandlers } from './workspace';
 export type { HandlerContext } from './context';
 
 // One handler per message type; the type checker makes sure none is missing.
-const handlers: Handlers = { ...agendaHandlers, ...cardHandlers, ...offerHandlers, ...optionsHandlers, ...bulkHandlers, ...workspaceHandlers, ...callHandlers, ...planHandlers, ...sidebarHandlers, ...heldSendHandlers } satisfies Handlers;
+const handlers: Handlers = { ...agendaHandlers, ...cardHandlers, ...offerHandlers, ...optionsHandlers, ...bulkHandlers, ...workspaceHandlers, ...callHandlers, ...planHandlers, ...sidebarHandlers, ...heldSendHandlers, ...autoBackupHandlers } satisfies Handlers;
 
 export function handleMessage(message: Message, ctx: HandlerContext): Promise<unknown> {
   const handler = handlers[message.type] as (m: Message, c: HandlerContext) => Promise<unknown>;

@@ -1,0 +1,3 @@
+import { serveBackupFiles } from '@/lib/background/auto-backup/backup-offscreen';
+
+serveBackupFiles();

@@ -4,7 +4,7 @@ import { SIDEBAR_PORT } from '@/lib/messaging/ports';
 import type { MessageOf } from '@/lib/messaging/protocol';
 import { reconnectDelay } from '@/lib/messaging/reconnect';
 import type { BackgroundToSidebarRefused, BackgroundToSidebarView, SidebarView } from '@/lib/messaging/views';
-import { recordMeasure } from '@/lib/user-timing';
+import { showViewMessage } from './show-view';
 
 /**
  * The one-time token our content script put in this frame's URL (issue 12.11). Read once, then
@@ -16,17 +16,6 @@ function takeToken(): string {
   return token;
 }
 const TOKEN = takeToken();
-
-/**
- * One view from the background: shown first, then its timing recorded, so that nothing about the
- * timing (issue 12.14c: a snapshot emitted before this sidebar existed) can keep it on "Loading…".
- */
-export function showViewMessage(message: unknown, setView: (view: SidebarView) => void): void {
-  const { view } = message as BackgroundToSidebarView;
-  setView(view);
-  // User Timing entry read by `npm run bench`: adapter event → card data in the sidebar.
-  if (view.emittedAt) recordMeasure('clientdesk:event-to-card', view.emittedAt - performance.timeOrigin);
-}
 
 export type SidebarState = { kind: 'loading' } | { kind: 'view'; view: SidebarView } | { kind: 'refused' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { showViewMessage } from '@/components/sidebar/use-sidebar-view';
+import { showViewMessage } from '@/components/sidebar/show-view';
 import { EMPTY_VIEW } from '@/lib/background/sidebar-view';
 import type { SidebarView } from '@/lib/messaging/views';
 
